@@ -1,0 +1,62 @@
+package cn.fangfei.content;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every fixed sentence the bot says, from content/replies.yml, so that editors can change the
+ * wording without a release. Office contacts are filled in from configuration.
+ */
+@Component
+public class Replies implements ReloadableContent {
+    /** Keys the code asks for; a replies.yml without one of them is refused at load. */
+    static final Set<String> REQUIRED = Set.of(
+            "welcome", "help", "greeting", "thanks", "fallback", "suggest-intro", "suggest-outro",
+            "pick-expired", "voice-unrecognized", "unsupported-media", "empty-text", "unknown-menu",
+            "service-busy", "risk-intro", "risk-none", "risk-outro", "article-link");
+
+    private final OfficeContacts office;
+    private final AtomicReference<Map<String, String>> texts = new AtomicReference<>(Map.of());
+
+    public Replies(OfficeContacts office) {
+        this.office = office;
+    }
+
+    @Override
+    public String name() {
+        return "replies";
+    }
+
+    @Override
+    public void reload(Path contentDir) {
+        Path file = contentDir.resolve("replies.yml");
+        Map<String, String> loaded = YamlFile.read(file).root().stringTable();
+        for (String key : REQUIRED) {
+            if (!loaded.containsKey(key)) {
+                throw new ContentException(file, 0, "缺少回复 " + key);
+            }
+        }
+        texts.set(Map.copyOf(loaded));
+    }
+
+    public String text(String key) {
+        String text = texts.get().get(key);
+        if (text == null) {
+            throw new IllegalStateException("content/replies.yml has no reply " + key);
+        }
+        return office.fill(text);
+    }
+
+    /** A reply with its {placeholders} filled, e.g. text("article-link", Map.of("url", ...)). */
+    public String text(String key, Map<String, String> values) {
+        String out = text(key);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            out = out.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return out;
+    }
+}
