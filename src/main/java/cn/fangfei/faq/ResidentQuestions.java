@@ -1,28 +1,102 @@
 package cn.fangfei.faq;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import cn.fangfei.content.Replies;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The answering side of the residents' chat: turns one message from one resident into the reply text.
- * (Placeholder while the engine is being written; the signatures are final.)
+ * The answering side of the residents' chat: turns one message from one resident into the reply
+ * text. Redis only holds conveniences here (the pending choice, the unanswered log), so when it is
+ * down the resident still gets an answer.
  */
 @Service
 public class ResidentQuestions {
+    private static final Logger log = LoggerFactory.getLogger(ResidentQuestions.class);
+    private static final Pattern PICK = Pattern.compile("^(?:第)?([1-3１-３一二三])(?:个|条)?$");
+    /** Longest greeting or thanks still treated as small talk rather than a question. */
+    private static final int SMALLTALK_MAX_CHARS = 8;
+
+    private final AnswerEngine engine;
+    private final AnswerFormatter formatter;
+    private final PendingPicks picks;
+    private final UnansweredLog unanswered;
     private final Replies replies;
 
-    public ResidentQuestions(Replies replies) {
+    public ResidentQuestions(AnswerEngine engine, AnswerFormatter formatter, PendingPicks picks,
+                             UnansweredLog unanswered, Replies replies) {
+        this.engine = engine;
+        this.formatter = formatter;
+        this.picks = picks;
+        this.unanswered = unanswered;
         this.replies = replies;
     }
 
     /** The reply to a resident's text (or recognised voice) message. */
     public String reply(String openid, String text) {
-        return replies.text("fallback");
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return replies.text("empty-text");
+        }
+        Matcher pick = PICK.matcher(trimmed);
+        if (pick.matches()) {
+            return picked(openid, pickNumber(pick.group(1)));
+        }
+        String clean = engine.clean(trimmed);
+        if (clean.length() <= SMALLTALK_MAX_CHARS) {
+            if (startsWithAny(clean, engine.thanks())) {
+                return replies.text("thanks");
+            }
+            if (startsWithAny(clean, engine.greetings())) {
+                return replies.text("greeting");
+            }
+        }
+        Answer answer = engine.ask(trimmed);
+        try {
+            switch (answer.outcome()) {
+                case SUGGEST -> picks.offer(openid, answer.suggestions().stream().map(s -> s.entry().id()).toList());
+                case FALLBACK -> unanswered.record(clean);
+                case ANSWER -> { }
+            }
+        } catch (JedisException e) {
+            log.warn("Redis unavailable, answering without remembering the choice or the unanswered question: {}",
+                    e.getMessage());
+        }
+        return formatter.format(answer);
     }
 
     /** The chat answer of one topic, for menu clicks such as faq:how-to-report; null if no such topic. */
     public String answerOf(String topicId) {
-        return null;
+        return engine.topic(topicId).map(entry -> formatter.topic(entry, java.util.List.of())).orElse(null);
+    }
+
+    private String picked(String openid, int number) {
+        Optional<String> topicId;
+        try {
+            topicId = picks.take(openid, number);
+        } catch (JedisException e) {
+            log.warn("Redis unavailable, cannot read the offered choices: {}", e.getMessage());
+            return replies.text("service-busy");
+        }
+        return topicId.map(this::answerOf).orElseGet(() -> replies.text("pick-expired"));
+    }
+
+    private static int pickNumber(String digit) {
+        return switch (digit) {
+            case "1", "１", "一" -> 1;
+            case "2", "２", "二" -> 2;
+            default -> 3;
+        };
+    }
+
+    private static boolean startsWithAny(String text, Set<String> prefixes) {
+        return prefixes.stream().anyMatch(text::startsWith);
     }
 }

@@ -1,0 +1,12 @@
+package cn.fangfei.faq;
+
+import java.util.List;
+
+/**
+ * What the engine makes of one question. Only {@link Outcome#ANSWER} names a topic; a
+ * {@link Outcome#SUGGEST} offers the top three to choose from; a {@link Outcome#FALLBACK} has none.
+ */
+public record Answer(Outcome outcome, FaqEntry topic, double score, List<ScoredTopic> suggestions,
+                     List<RiskCheck.Finding> riskFindings) {
+    public enum Outcome { ANSWER, SUGGEST, FALLBACK }
+}
