@@ -36,8 +36,9 @@ final class Analyzer {
     }
 
     AnalyzedText analyze(String raw) {
-        String text = synonyms.rewritePhrases(clean(raw));
-        return new AnalyzedText(text, words(text), chars(text), pinyin(text));
+        String clean = clean(raw);
+        String text = synonyms.rewritePhrases(clean);
+        return new AnalyzedText(clean, text, words(text), chars(text), pinyin(text));
     }
 
     private List<String> words(String text) {

@@ -17,7 +17,7 @@ final class FaqIndex {
     private static final double CHAR_WEIGHT = 1.0;
     private static final double PINYIN_WEIGHT = 0.4;
     /** Share of a topic's score that comes from the topic as a whole rather than its best phrasing. */
-    private static final double TOPIC_SHARE = 0.35;
+    private static final double TOPIC_SHARE = 0.5;
 
     private final List<FaqEntry> topics;
     private final int[] topicOfDoc;

@@ -1,0 +1,51 @@
+package cn.fangfei.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+    private static final Pattern LAST_LINE =
+            Pattern.compile("top1=(\\d\\.\\d{3}) top3=(\\d\\.\\d{3}) ood_rejected=(\\d\\.\\d{3}) n=(\\d+)");
+
+    @Test
+    void meetsTheTargetsOnTheDevSet() throws Exception {
+        Matcher last = runOn(Path.of("../shared/eval/dev.tsv"));
+        assertThat(Double.parseDouble(last.group(1))).as("top1").isGreaterThanOrEqualTo(0.92);
+        assertThat(Double.parseDouble(last.group(3))).as("ood_rejected").isGreaterThanOrEqualTo(0.90);
+        assertThat(Integer.parseInt(last.group(4))).isEqualTo(150);
+    }
+
+    @Test
+    void countsHitsMissesAndRejectionsExactly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("small.tsv");
+        Files.writeString(file, String.join("\n", List.of(
+                "question\texpected",
+                "什么是非法集资\twhat-is-illegal-fundraising",
+                "怎么匿名举报非法集资\tanonymous-report|how-to-report",
+                "什么是非法集资\tcheck-license",
+                "今天晚饭吃什么好\tnone")) + "\n", StandardCharsets.UTF_8);
+        Matcher last = runOn(file);
+        assertThat(last.group(0)).isEqualTo("top1=0.667 top3=" + last.group(2) + " ood_rejected=1.000 n=4");
+    }
+
+    private static Matcher runOn(Path file) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = EvalCommand.run(List.of(file.toString()), Path.of("content"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        Matcher last = LAST_LINE.matcher(lines[lines.length - 1]);
+        assertThat(last.matches()).as("last line: " + lines[lines.length - 1]).isTrue();
+        return last;
+    }
+}
