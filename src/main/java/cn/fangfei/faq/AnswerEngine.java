@@ -33,8 +33,7 @@ public class AnswerEngine implements ReloadableContent {
     static final double ANCHORED_SUGGEST_SCORE = 0.08;
     static final double UNANCHORED_ANSWER_SCORE = 0.60;
     static final double UNANCHORED_SUGGEST_SCORE = 0.40;
-    /** Below this score, a lead this small over the runner-up is a coin toss: offer the choice instead. */
-    static final double CLEAR_SCORE = 0.30;
+    /** A lead smaller than this over the runner-up is a coin toss ("举报" alone): offer the choice instead. */
     static final double CLEAR_LEAD = 1.05;
     static final int SUGGESTIONS = 3;
 
@@ -75,7 +74,7 @@ public class AnswerEngine implements ReloadableContent {
         double best = top.get(0).score();
         double runnerUp = top.size() > 1 ? top.get(1).score() : 0;
         boolean anchored = analyzed.mentionsAny(current.domainTerms());
-        boolean clear = best >= CLEAR_SCORE || best >= CLEAR_LEAD * runnerUp;
+        boolean clear = best >= CLEAR_LEAD * runnerUp;
         if (clear && best >= (anchored ? ANCHORED_ANSWER_SCORE : UNANCHORED_ANSWER_SCORE)) {
             return new Answer(Answer.Outcome.ANSWER, top.get(0).entry(), best, top, findings);
         }

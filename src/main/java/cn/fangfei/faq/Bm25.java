@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Okapi BM25 over one channel of tokens. Scores are also given normalised by the best score the
- * query could reach (every term present once), which makes them comparable across queries of any
- * length and usable as a confidence.
+ * Okapi BM25 over one channel of tokens. Scores are divided by the summed IDF of the query's terms,
+ * i.e. by the score of a document of average length holding each term once. That makes them
+ * comparable across queries of any length and usable as a confidence: about the share of the
+ * question's weight a document covers (short phrasings that cover it all score a little above 1).
  */
 final class Bm25 {
     private static final double K1 = 1.2;

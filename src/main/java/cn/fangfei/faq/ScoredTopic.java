@@ -1,5 +1,5 @@
 package cn.fangfei.faq;
 
-/** A topic and how well a question matched it, 0 (nothing) to about 1 (every term). */
+/** A topic and how well a question matched it: 0 for nothing, about 1 or a little above for every term. */
 public record ScoredTopic(FaqEntry entry, double score) {
 }
