@@ -26,6 +26,15 @@ class EvalCommandTest {
         assertThat(Integer.parseInt(last.group(4))).isEqualTo(150);
     }
 
+    /** A set written blind (from the topic list only, never from content/), as a guard against tuning to the dev set. */
+    @Test
+    void generalisesToTheBlindHoldoutSet() throws Exception {
+        Matcher last = runOn(Path.of("src/test/resources/eval/holdout.tsv"));
+        assertThat(Double.parseDouble(last.group(1))).as("top1").isGreaterThanOrEqualTo(0.90);
+        assertThat(Double.parseDouble(last.group(2))).as("top3").isGreaterThanOrEqualTo(0.97);
+        assertThat(Double.parseDouble(last.group(3))).as("ood_rejected").isGreaterThanOrEqualTo(0.90);
+    }
+
     @Test
     void countsHitsMissesAndRejectionsExactly(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("small.tsv");

@@ -1,0 +1,66 @@
+package cn.fangfei.wechat.handler;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.fangfei.content.Replies;
+import cn.fangfei.faq.ResidentQuestions;
+import cn.fangfei.wechat.TextReply;
+import cn.fangfei.wechat.WechatRoute;
+import cn.fangfei.wechat.menu.MenuKey;
+import me.chanjar.weixin.common.api.WxConsts;
+import me.chanjar.weixin.common.session.WxSessionManager;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+
+/**
+ * A click on a menu button. The menu on residents' phones can be older than content/menu.yml, so a key
+ * that no longer leads anywhere gets the polite unknown-menu reply.
+ */
+@Component
+public class MenuClickHandler implements WechatRoute {
+    private final ResidentQuestions questions;
+    private final Replies replies;
+
+    public MenuClickHandler(ResidentQuestions questions, Replies replies) {
+        this.questions = questions;
+        this.replies = replies;
+    }
+
+    @Override
+    public int getOrder() {
+        return FALLBACK;
+    }
+
+    @Override
+    public boolean match(WxMpXmlMessage message) {
+        return WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())
+                && WxConsts.EventType.CLICK.equalsIgnoreCase(message.getEvent());
+    }
+
+    @Override
+    public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService wxMpService,
+            WxSessionManager sessionManager) {
+        String answer = MenuKey.parse(message.getEventKey()).flatMap(this::answerOf)
+                .orElseGet(() -> replies.text("unknown-menu"));
+        return TextReply.to(message, answer);
+    }
+
+    private Optional<String> answerOf(MenuKey key) {
+        return switch (key.action()) {
+            case FAQ -> Optional.ofNullable(questions.answerOf(key.target()));
+            case REPLY -> fixedReply(key.target());
+        };
+    }
+
+    private Optional<String> fixedReply(String replyKey) {
+        try {
+            return Optional.of(replies.text(replyKey));
+        } catch (IllegalStateException noSuchReply) {
+            return Optional.empty();
+        }
+    }
+}

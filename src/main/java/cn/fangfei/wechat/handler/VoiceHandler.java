@@ -1,0 +1,50 @@
+package cn.fangfei.wechat.handler;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import cn.fangfei.content.Replies;
+import cn.fangfei.faq.ResidentQuestions;
+import cn.fangfei.wechat.TextReply;
+import cn.fangfei.wechat.WechatRoute;
+import me.chanjar.weixin.common.api.WxConsts;
+import me.chanjar.weixin.common.session.WxSessionManager;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+
+/**
+ * Voice is answered from WeChat's speech recognition (Recognition, present when the account has it
+ * switched on), exactly as if the resident had typed it: many older residents prefer to speak.
+ */
+@Component
+public class VoiceHandler implements WechatRoute {
+    private final ResidentQuestions questions;
+    private final Replies replies;
+
+    public VoiceHandler(ResidentQuestions questions, Replies replies) {
+        this.questions = questions;
+        this.replies = replies;
+    }
+
+    @Override
+    public int getOrder() {
+        return FALLBACK;
+    }
+
+    @Override
+    public boolean match(WxMpXmlMessage message) {
+        return WxConsts.XmlMsgType.VOICE.equals(message.getMsgType());
+    }
+
+    @Override
+    public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService wxMpService,
+            WxSessionManager sessionManager) {
+        String recognition = message.getRecognition();
+        if (recognition == null || recognition.isBlank()) {
+            return TextReply.to(message, replies.text("voice-unrecognized"));
+        }
+        return TextReply.to(message, questions.reply(message.getFromUser(), recognition.strip()));
+    }
+}

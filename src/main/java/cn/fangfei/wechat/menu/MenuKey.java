@@ -1,0 +1,27 @@
+package cn.fangfei.wechat.menu;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a click on a menu button does, as written in its key: {@code faq:<topic id>} answers a FAQ
+ * topic, {@code reply:<replies.yml key>} says a fixed reply.
+ */
+public record MenuKey(Action action, String target) {
+    public enum Action { FAQ, REPLY }
+
+    private static final Pattern FORMAT = Pattern.compile("(faq|reply):([a-z0-9][a-z0-9-]*)");
+
+    public static Optional<MenuKey> parse(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = FORMAT.matcher(key);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        Action action = matcher.group(1).equals("faq") ? Action.FAQ : Action.REPLY;
+        return Optional.of(new MenuKey(action, matcher.group(2)));
+    }
+}

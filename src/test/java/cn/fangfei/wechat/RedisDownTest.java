@@ -1,0 +1,57 @@
+package cn.fangfei.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.fangfei.content.Replies;
+import cn.fangfei.faq.ResidentQuestions;
+
+/** Redis unreachable (nothing listens on port 1): residents still get an answer, never a 500. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fangfei.redis.url=redis://127.0.0.1:1",
+        "fangfei.wechat.app-id=" + WechatAppTest.APP_ID,
+        "fangfei.wechat.secret=test-secret",
+        "fangfei.wechat.token=" + WechatAppTest.TOKEN,
+        "fangfei.wechat.aes-key=" + WechatAppTest.AES_KEY,
+        "fangfei.simulator.enabled=false"})
+@ActiveProfiles("test")
+class RedisDownTest {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ResidentQuestions questions;
+
+    @Autowired
+    Replies replies;
+
+    @Test
+    void textIsStillAnswered() {
+        String openid = InboundMessages.newOpenid();
+        WechatClient wechat = new WechatClient("http://127.0.0.1:" + port, WechatAppTest.TOKEN, WechatAppTest.AES_KEY,
+                WechatAppTest.APP_ID);
+
+        WechatClient.Reply reply = wechat.postSafe(InboundMessages.text(openid, "什么是非法集资", InboundMessages.newMsgId()));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.fields().get("Content"))
+                .isIn(questions.reply(openid, "什么是非法集资"), replies.text("service-busy"));
+    }
+
+    @Test
+    void eventsAreStillAnswered() {
+        WechatClient wechat = new WechatClient("http://127.0.0.1:" + port, WechatAppTest.TOKEN, WechatAppTest.AES_KEY,
+                WechatAppTest.APP_ID);
+
+        WechatClient.Reply reply = wechat.postPlain(
+                InboundMessages.event(InboundMessages.newOpenid(), InboundMessages.now(), "subscribe", null));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.fields().get("Content")).isEqualTo(replies.text("welcome"));
+    }
+}

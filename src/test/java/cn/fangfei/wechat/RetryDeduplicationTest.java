@@ -1,0 +1,128 @@
+package cn.fangfei.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.fangfei.content.Replies;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
+
+class RetryDeduplicationTest extends WechatAppTest {
+    @Autowired
+    RetryDeduplicator deduplicator;
+
+    @Autowired
+    Replies replies;
+
+    @Autowired
+    Pool<Jedis> redisPool;
+
+    /** The retry comes more than a second later, so a recomputed reply would differ in its CreateTime. */
+    @Test
+    void aRetriedMessageGetsTheIdenticalReply() {
+        long msgId = InboundMessages.newMsgId();
+        String message = InboundMessages.text(InboundMessages.newOpenid(), "以房养老是骗局吗", msgId);
+
+        WechatClient.Reply first = wechat().postPlain(message);
+        sleep(1100);
+        WechatClient.Reply retry = wechat().postPlain(message);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.fields()).containsKey("Content");
+        assertThat(retry.body()).isEqualTo(first.body());
+        try (Jedis jedis = redisPool.getResource()) {
+            assertThat(jedis.pttl("ff:wx:dedup:" + msgId)).isBetween(1L, WechatKeys.DEDUP_TTL.toMillis());
+        }
+    }
+
+    @Test
+    void aRetriedSafeModeMessageGetsTheSameReplyEncryptedAgain() {
+        String message = InboundMessages.text(InboundMessages.newOpenid(), "怎么举报", InboundMessages.newMsgId());
+
+        WechatClient.Reply first = wechat().postSafeRaw(message);
+        sleep(1100);
+        WechatClient.Reply retry = wechat().postSafeRaw(message);
+
+        assertThat(retry.body()).isNotEqualTo(first.body());
+        assertThat(wechat().decrypt(retry).body()).isEqualTo(wechat().decrypt(first).body());
+    }
+
+    @Test
+    void aRetriedEventIsAnsweredOnce() {
+        String openid = InboundMessages.newOpenid();
+        long createTime = InboundMessages.now();
+        String subscribe = InboundMessages.event(openid, createTime, "subscribe", null);
+
+        WechatClient.Reply first = wechat().postPlain(subscribe);
+        sleep(1100);
+        WechatClient.Reply retry = wechat().postPlain(subscribe);
+
+        assertThat(first.fields()).containsEntry("Content", replies.text("welcome"));
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void twoMenuClicksInTheSameSecondAreTwoEvents() {
+        String openid = InboundMessages.newOpenid();
+        long createTime = InboundMessages.now();
+
+        WechatClient.Reply help = wechat().postPlain(InboundMessages.event(openid, createTime, "CLICK", "reply:help"));
+        WechatClient.Reply unknown = wechat().postPlain(InboundMessages.event(openid, createTime, "CLICK", "nonsense"));
+
+        assertThat(help.fields()).containsEntry("Content", replies.text("help"));
+        assertThat(unknown.fields()).containsEntry("Content", replies.text("unknown-menu"));
+    }
+
+    @Test
+    void aRetryDuringTheFirstDeliveryWaitsForItsReply() {
+        String key = "ff:wx:dedup:test-" + UUID.randomUUID();
+        AtomicInteger computed = new AtomicInteger();
+
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> deduplicator.replyOnce(key, () -> {
+            computed.incrementAndGet();
+            sleep(1000);
+            return "<xml>first</xml>";
+        }));
+        sleep(200);
+        String retry = deduplicator.replyOnce(key, () -> {
+            computed.incrementAndGet();
+            return "<xml>second</xml>";
+        });
+
+        assertThat(first.join()).isEqualTo("<xml>first</xml>");
+        assertThat(retry).isEqualTo("<xml>first</xml>");
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void aRetryGivesUpWithinWechatsWindowWhenTheFirstIsTooSlow() {
+        String key = "ff:wx:dedup:test-" + UUID.randomUUID();
+        CompletableFuture.runAsync(() -> deduplicator.replyOnce(key, () -> {
+            sleep(6000);
+            return "<xml>late</xml>";
+        }));
+        sleep(200);
+
+        long start = System.nanoTime();
+        String retry = deduplicator.replyOnce(key, () -> "<xml>never</xml>");
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(retry).isEmpty();
+        assertThat(waitedMillis).isBetween(3500L, 4800L);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
