@@ -1,0 +1,69 @@
+package cn.fangfei.wechat.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.fangfei.content.Replies;
+import cn.fangfei.faq.ResidentQuestions;
+import cn.fangfei.wechat.InboundMessages;
+import cn.fangfei.wechat.WechatAppTest;
+import cn.fangfei.wechat.menu.MenuButton;
+import cn.fangfei.wechat.menu.WechatMenu;
+
+class MenuClickHandlerTest extends WechatAppTest {
+    @Autowired
+    ResidentQuestions questions;
+
+    @Autowired
+    Replies replies;
+
+    @Autowired
+    WechatMenu menu;
+
+    @Test
+    void everyClickKeyOfTheShippedMenuGetsItsAnswer() {
+        for (MenuButton top : menu.buttons()) {
+            for (MenuButton button : top.isGroup() ? top.sub() : List.of(top)) {
+                if ("click".equals(button.type())) {
+                    assertThat(click(button.key())).as(button.key()).isEqualTo(expectedAnswer(button.key()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFaqKeyAnswersThatTopic() {
+        String answer = questions.answerOf("how-to-report");
+
+        assertThat(click("faq:how-to-report")).isEqualTo(answer == null ? replies.text("unknown-menu") : answer);
+    }
+
+    @Test
+    void aReplyKeySaysThatReply() {
+        assertThat(click("reply:help")).isEqualTo(replies.text("help"));
+    }
+
+    @Test
+    void keysThatLeadNowhereGetUnknownMenu() {
+        assertThat(click("faq:no-such-topic-anywhere")).isEqualTo(replies.text("unknown-menu"));
+        assertThat(click("reply:no-such-reply")).isEqualTo(replies.text("unknown-menu"));
+        assertThat(click("FAQ:how-to-report")).isEqualTo(replies.text("unknown-menu"));
+        assertThat(click("something-else")).isEqualTo(replies.text("unknown-menu"));
+        assertThat(click("")).isEqualTo(replies.text("unknown-menu"));
+    }
+
+    private String expectedAnswer(String key) {
+        String target = key.substring(key.indexOf(':') + 1);
+        String answer = key.startsWith("faq:") ? questions.answerOf(target) : replies.text(target);
+        return answer == null ? replies.text("unknown-menu") : answer;
+    }
+
+    private String click(String key) {
+        return wechat().postPlain(InboundMessages.event(InboundMessages.newOpenid(), InboundMessages.now(), "CLICK", key))
+                .fields().get("Content");
+    }
+}
