@@ -1,0 +1,91 @@
+package cn.fangfei.security;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.util.Pool;
+
+/** Staff accounts in Redis, shared by every instance; passwords only as bcrypt hashes. */
+@Component
+public class StaffAccounts {
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
+    static final int MIN_PASSWORD = 10;
+
+    private final Pool<Jedis> redis;
+    private final PasswordEncoder encoder;
+
+    public StaffAccounts(Pool<Jedis> redis, PasswordEncoder encoder) {
+        this.redis = redis;
+        this.encoder = encoder;
+    }
+
+    public Optional<StaffAccount> find(String username) {
+        try (Jedis jedis = redis.getResource()) {
+            Map<String, String> fields = jedis.hgetAll(SecurityKeys.user(username));
+            if (fields.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StaffAccount(username, fields.get("hash"), parseRoles(fields.get("roles")),
+                    Boolean.parseBoolean(fields.get("enabled"))));
+        }
+    }
+
+    public List<StaffAccount> all() {
+        try (Jedis jedis = redis.getResource()) {
+            return jedis.smembers(SecurityKeys.USERS).stream().sorted().map(this::find)
+                    .flatMap(Optional::stream).toList();
+        }
+    }
+
+    /** Creates or replaces an account. Throws {@link IllegalArgumentException} with a message for office staff. */
+    public StaffAccount save(String username, String rawPassword, Set<StaffRole> roles) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("用户名须为2到32位字母、数字、点、下划线或连字符");
+        }
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("密码至少需要" + MIN_PASSWORD + "位");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("请至少选择一个角色");
+        }
+        StaffAccount account = new StaffAccount(username, encoder.encode(rawPassword), roles, true);
+        try (Jedis jedis = redis.getResource()) {
+            Transaction tx = jedis.multi();
+            tx.hset(SecurityKeys.user(username), Map.of(
+                    "hash", account.passwordHash(),
+                    "roles", roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                    "enabled", "true"));
+            tx.sadd(SecurityKeys.USERS, username);
+            tx.exec();
+        }
+        return account;
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        try (Jedis jedis = redis.getResource()) {
+            if (jedis.exists(SecurityKeys.user(username))) {
+                jedis.hset(SecurityKeys.user(username), "enabled", Boolean.toString(enabled));
+            }
+        }
+    }
+
+    private static Set<StaffRole> parseRoles(String roles) {
+        if (roles == null || roles.isBlank()) {
+            return Set.of();
+        }
+        EnumSet<StaffRole> out = EnumSet.noneOf(StaffRole.class);
+        Arrays.stream(roles.split(",")).map(StaffRole::valueOf).forEach(out::add);
+        return out;
+    }
+}
