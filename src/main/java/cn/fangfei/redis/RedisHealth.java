@@ -24,6 +24,6 @@ class RedisHealth extends AbstractHealthIndicator {
         try (Jedis jedis = redis.getResource()) {
             jedis.ping();
         }
-        builder.up().withDetail("embedded", endpoint.isEmbedded());
+        builder.up().withDetail("mode", endpoint.mode());
     }
 }
