@@ -18,8 +18,9 @@ import cn.fangfei.content.ReloadableContent;
 /**
  * The answering engine: content/ in, a ranked and thresholded {@link Answer} out. It holds one
  * immutable snapshot of the content and its index, swapped whole on reload, so a question is always
- * answered from one consistent version. It needs neither Redis nor the web server, which is what
- * lets the offline evaluation run it alone.
+ * answered from one consistent version. Editors' additions from the console ({@link FaqOverlay}) are
+ * merged into that snapshot when {@link #apply} hands them over. It needs neither Redis nor the web
+ * server, which is what lets the offline evaluation run it alone, on content/ only.
  */
 @Component
 public class AnswerEngine implements ReloadableContent {
@@ -37,19 +38,26 @@ public class AnswerEngine implements ReloadableContent {
     static final double CLEAR_LEAD = 1.05;
     static final int SUGGESTIONS = 3;
 
-    private record Snapshot(FaqContent content, Analyzer analyzer, FaqIndex index, Set<String> domainTerms,
-                            Map<String, FaqEntry> byId) {
+    /** content/ as loaded, and what is derived from it alone; rebuilt only when content/ changes. */
+    private record Base(FaqContent content, Analyzer analyzer, Set<String> domainTerms) {
+    }
+
+    /** What questions are answered from: content/ plus the editors' overlay, indexed. */
+    private record Snapshot(Base base, List<FaqEntry> entries, FaqIndex index, Map<String, FaqEntry> byId) {
     }
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    /** The overlay to merge into the next snapshot; set before content/ is first loaded, too. */
+    private volatile FaqOverlay overlay = FaqOverlay.EMPTY;
 
     @Override
     public String name() {
         return "faq";
     }
 
+    /** Reads content/ and indexes it together with the current overlay (none unless {@link #apply} was called). */
     @Override
-    public void reload(Path contentDir) {
+    public synchronized void reload(Path contentDir) {
         FaqContent content = FaqContentLoader.load(contentDir);
         DynamicCustomDictionary dictionary = new DynamicCustomDictionary();
         content.dictionary().forEach(dictionary::insert);
@@ -59,21 +67,43 @@ public class AnswerEngine implements ReloadableContent {
         correctable.addAll(content.synonyms().values());
         Analyzer analyzer = new Analyzer(new TextNormalizer(content.fillers()), new PinyinCorrector(correctable),
                 new SynonymTable(content.synonyms()), content.stopwords(), dictionary);
-        FaqIndex index = new FaqIndex(content.entries(), analyzer);
+        snapshot.set(index(new Base(content, analyzer, Set.copyOf(domainTerms)), overlay));
+    }
+
+    /**
+     * Answers from content/ plus {@code additions} from now on. Only the index is rebuilt, from the
+     * content already loaded; questions keep being answered from the previous snapshot meanwhile.
+     */
+    public synchronized void apply(FaqOverlay additions) {
+        overlay = additions;
+        Snapshot current = snapshot.get();
+        if (current != null) {
+            snapshot.set(index(current.base(), additions));
+        }
+    }
+
+    /** The overlay the engine answers with now. */
+    public FaqOverlay overlay() {
+        return overlay;
+    }
+
+    private static Snapshot index(Base base, FaqOverlay overlay) {
+        List<FaqEntry> entries = overlay.applyTo(base.content().entries());
+        FaqIndex index = new FaqIndex(entries, base.analyzer());
         Map<String, FaqEntry> byId = new LinkedHashMap<>();
-        content.entries().forEach(entry -> byId.put(entry.id(), entry));
-        snapshot.set(new Snapshot(content, analyzer, index, Set.copyOf(domainTerms), Map.copyOf(byId)));
+        entries.forEach(entry -> byId.put(entry.id(), entry));
+        return new Snapshot(base, entries, index, Map.copyOf(byId));
     }
 
     public Answer ask(String question) {
         Snapshot current = current();
-        AnalyzedText analyzed = current.analyzer().analyze(question);
-        List<RiskCheck.Finding> findings = current.content().riskCheck().assess(analyzed.clean());
+        AnalyzedText analyzed = current.base().analyzer().analyze(question);
+        List<RiskCheck.Finding> findings = current.base().content().riskCheck().assess(analyzed.clean());
         List<ScoredTopic> ranked = current.index().rank(analyzed);
         List<ScoredTopic> top = List.copyOf(ranked.subList(0, Math.min(SUGGESTIONS, ranked.size())));
         double best = top.get(0).score();
         double runnerUp = top.size() > 1 ? top.get(1).score() : 0;
-        boolean anchored = analyzed.mentionsAny(current.domainTerms());
+        boolean anchored = analyzed.mentionsAny(current.base().domainTerms());
         boolean clear = best >= CLEAR_LEAD * runnerUp;
         if (clear && best >= (anchored ? ANCHORED_ANSWER_SCORE : UNANCHORED_ANSWER_SCORE)) {
             return new Answer(Answer.Outcome.ANSWER, top.get(0).entry(), best, top, findings);
@@ -88,25 +118,31 @@ public class AnswerEngine implements ReloadableContent {
         return Optional.ofNullable(current().byId().get(id));
     }
 
+    /** Every topic, content/'s and the overlay's, with the overlay's phrasings merged in. */
     public List<FaqEntry> topics() {
-        return current().content().entries();
+        return current().entries();
+    }
+
+    /** The topics as content/ has them, without the overlay: what an export starts from. */
+    public List<FaqEntry> fileTopics() {
+        return current().base().content().entries();
     }
 
     /** The question as the engine reads it (simplified, typos corrected), for logs editors read. */
     public String clean(String question) {
-        return current().analyzer().clean(question);
+        return current().base().analyzer().clean(question);
     }
 
     public Set<String> greetings() {
-        return current().content().greetings();
+        return current().base().content().greetings();
     }
 
     public Set<String> thanks() {
-        return current().content().thanks();
+        return current().base().content().thanks();
     }
 
     public String riskAdvice() {
-        return current().content().riskCheck().advice();
+        return current().base().content().riskCheck().advice();
     }
 
     /**

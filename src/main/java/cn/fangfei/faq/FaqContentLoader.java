@@ -26,7 +26,7 @@ import cn.fangfei.content.YamlFile;
 final class FaqContentLoader {
     static final int MAX_ANSWER_CHARS = 600;
     private static final int MIN_PHRASINGS = 3;
-    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private FaqContentLoader() {
     }

@@ -1,6 +1,7 @@
 package cn.fangfei.faq;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 /** The Redis keys the answering engine owns, with their lifetimes. */
 final class FaqKeys {
@@ -11,10 +12,46 @@ final class FaqKeys {
     /** Question → epoch millis of its last asking. */
     static final String UNANSWERED_LAST = "ff:faq:unanswered:last";
 
+    /*
+     * The editors' overlay (FaqOverlay): additions made in the console, live on every instance at once
+     * and kept until an export writes them into content/. No TTL: they are the office's work.
+     */
+    /** Hash: added phrasing → the id of the topic it belongs to (a phrasing belongs to one topic). */
+    static final String OVERLAY_PHRASINGS = "ff:faq:overlay:phrasings";
+    /** Set of the ids of topics created in the console. */
+    static final String OVERLAY_TOPICS = "ff:faq:overlay:topics";
+    /**
+     * Hash: {@code version} moves on every change and {@code exports} on every export to content/;
+     * instances poll it to follow changes made on another instance.
+     */
+    static final String OVERLAY_VERSION = "ff:faq:overlay:version";
+    /** Held while one instance writes content/ files, so two exports never interleave. */
+    static final String EXPORT_LOCK = "ff:faq:overlay:export-lock";
+    /** Writing a few files and reloading the engine takes seconds; a dead holder frees the lock after this. */
+    static final Duration EXPORT_LEASE = Duration.ofMinutes(2);
+
+    /** Daily counts for the dashboard: a year to compare with, then they go. */
+    static final Duration STATS_TTL = Duration.ofDays(400);
+
     private FaqKeys() {
     }
 
     static String pick(String openid) {
         return "ff:faq:pick:" + openid;
+    }
+
+    /** Hash of one topic created in the console: title, answer, phrasings (one per line). */
+    static String overlayTopic(String id) {
+        return "ff:faq:overlay:topic:" + id;
+    }
+
+    /** Hash of one day's questions by outcome: answer, suggest, fallback. */
+    static String dailyOutcomes(LocalDate day) {
+        return "ff:faq:stats:" + day;
+    }
+
+    /** Sorted set of one day's answered topics by count. */
+    static String dailyTopics(LocalDate day) {
+        return "ff:faq:stats:topics:" + day;
     }
 }

@@ -31,15 +31,17 @@ public class ResidentQuestions {
     private final AnswerFormatter formatter;
     private final PendingPicks picks;
     private final UnansweredLog unanswered;
+    private final QuestionStats stats;
     private final Replies replies;
     private final MeterRegistry meters;
 
     public ResidentQuestions(AnswerEngine engine, AnswerFormatter formatter, PendingPicks picks,
-                             UnansweredLog unanswered, Replies replies, MeterRegistry meters) {
+                             UnansweredLog unanswered, QuestionStats stats, Replies replies, MeterRegistry meters) {
         this.engine = engine;
         this.formatter = formatter;
         this.picks = picks;
         this.unanswered = unanswered;
+        this.stats = stats;
         this.replies = replies;
         this.meters = meters;
     }
@@ -66,13 +68,14 @@ public class ResidentQuestions {
         Answer answer = engine.ask(trimmed);
         meters.counter("fangfei.faq.answers", "outcome", answer.outcome().name().toLowerCase(Locale.ROOT)).increment();
         try {
+            stats.record(answer);
             switch (answer.outcome()) {
                 case SUGGEST -> picks.offer(openid, answer.suggestions().stream().map(s -> s.entry().id()).toList());
                 case FALLBACK -> unanswered.record(clean);
                 case ANSWER -> { }
             }
         } catch (JedisException e) {
-            log.warn("Redis unavailable, answering without remembering the choice or the unanswered question: {}",
+            log.warn("Redis unavailable, answering without remembering the choice, the unanswered question or the counts: {}",
                     e.getMessage());
         }
         return formatter.format(answer);

@@ -52,6 +52,23 @@ public class UnansweredLog {
         }
     }
 
+    /** Takes a question off the log, when an editor decides it needs no answer here. */
+    public void dismiss(String question) {
+        try (Jedis jedis = redis.getResource()) {
+            Transaction tx = jedis.multi();
+            tx.zrem(FaqKeys.UNANSWERED, question);
+            tx.hdel(FaqKeys.UNANSWERED_LAST, question);
+            tx.exec();
+        }
+    }
+
+    /** How many different questions are waiting. */
+    public long size() {
+        try (Jedis jedis = redis.getResource()) {
+            return jedis.zcard(FaqKeys.UNANSWERED);
+        }
+    }
+
     private static long parseOrZero(String millis) {
         return millis == null ? 0 : Long.parseLong(millis);
     }

@@ -14,9 +14,10 @@ import redis.clients.jedis.util.Pool;
 /**
  * A lock across all instances, held by one thread of one instance: SET NX with a lease, released only
  * by its holder. WxJava takes it around the access-token refresh so that instances don't fetch new
- * tokens at the same time (each fetch invalidates the previous token).
+ * tokens at the same time (each fetch invalidates the previous token); the FAQ export takes it so that
+ * two instances never write the same content file at once.
  */
-final class RedisLock implements Lock {
+public final class RedisLock implements Lock {
     private static final long RETRY_MILLIS = 50;
     private static final String RELEASE_IF_HOLDER =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -26,7 +27,7 @@ final class RedisLock implements Lock {
     private final Duration lease;
     private final String instance = UUID.randomUUID().toString();
 
-    RedisLock(Pool<Jedis> redis, String key, Duration lease) {
+    public RedisLock(Pool<Jedis> redis, String key, Duration lease) {
         this.redis = redis;
         this.key = key;
         this.lease = lease;
