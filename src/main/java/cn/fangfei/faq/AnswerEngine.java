@@ -114,6 +114,13 @@ public class AnswerEngine implements ReloadableContent {
         return new Answer(Answer.Outcome.FALLBACK, null, best, top, findings);
     }
 
+    /** The {@code limit} best topics for a question with their scores, for editors checking the ranking. */
+    public List<ScoredTopic> ranking(String question, int limit) {
+        Snapshot current = current();
+        List<ScoredTopic> ranked = current.index().rank(current.base().analyzer().analyze(question));
+        return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
     public Optional<FaqEntry> topic(String id) {
         return Optional.ofNullable(current().byId().get(id));
     }

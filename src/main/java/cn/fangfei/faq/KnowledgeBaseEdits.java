@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
  * phrasing of a new topic, or such an addition is taken back. Each change is checked against the same
  * rules as content/ (so that it can later be exported), written to the overlay in Redis, and applied
  * to this instance's engine before the call returns; the other instances follow within seconds.
- * Problems are {@link IllegalArgumentException}s whose message an editor can act on.
+ * Problems are {@link IllegalArgumentException}s whose message an editor can act on; a whole form's
+ * problems come together as an {@link EditRejected}.
  */
 @Service
 public class KnowledgeBaseEdits {
@@ -90,7 +91,7 @@ public class KnowledgeBaseEdits {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join(";", problems));
+                throw new EditRejected(problems);
             }
             return store.addTopic(version, FaqOverlayStore.newTopic(id, title, answer, phrasings), unansweredQuestion);
         });

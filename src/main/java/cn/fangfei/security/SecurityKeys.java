@@ -1,6 +1,9 @@
 package cn.fangfei.security;
 
-/** The Redis keys the security feature owns. Accounts never expire. */
+/**
+ * The Redis keys the security feature owns. Accounts never expire; sessions live as long as their
+ * idle timeout (refreshed on every request); login failure counters as long as the lockout.
+ */
 final class SecurityKeys {
     /** Set of every username. */
     static final String USERS = "ff:sec:users";
@@ -11,5 +14,25 @@ final class SecurityKeys {
     /** Hash: hash, roles (comma-separated), enabled. */
     static String user(String username) {
         return "ff:sec:user:" + username;
+    }
+
+    /** Hash of one console session: created, accessed, idle (seconds), principal, a:&lt;attribute&gt; (serialized). */
+    static String session(String id) {
+        return "ff:sec:session:" + id;
+    }
+
+    /** Set of the session ids of one user, so that disabling the account ends them. */
+    static String sessionsOf(String username) {
+        return "ff:sec:sessions:" + username;
+    }
+
+    /** Wrong passwords for one account within the lockout. */
+    static String failuresOfAccount(String username) {
+        return "ff:sec:login-failures:account:" + username;
+    }
+
+    /** Wrong passwords from one address within the lockout. */
+    static String failuresOfAddress(String address) {
+        return "ff:sec:login-failures:address:" + address;
     }
 }

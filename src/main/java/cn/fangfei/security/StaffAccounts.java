@@ -1,5 +1,6 @@
 package cn.fangfei.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import redis.clients.jedis.util.Pool;
 public class StaffAccounts {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
     static final int MIN_PASSWORD = 10;
+    /** bcrypt reads only the first 72 bytes: a longer password would be partly ignored. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final Pool<Jedis> redis;
     private final PasswordEncoder encoder;
@@ -50,21 +53,15 @@ public class StaffAccounts {
 
     /** Creates or replaces an account. Throws {@link IllegalArgumentException} with a message for office staff. */
     public StaffAccount save(String username, String rawPassword, Set<StaffRole> roles) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("用户名须为2到32位字母、数字、点、下划线或连字符");
-        }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
-            throw new IllegalArgumentException("密码至少需要" + MIN_PASSWORD + "位");
-        }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("请至少选择一个角色");
-        }
+        checkUsername(username);
+        checkPassword(rawPassword);
+        checkRoles(roles);
         StaffAccount account = new StaffAccount(username, encoder.encode(rawPassword), roles, true);
         try (Jedis jedis = redis.getResource()) {
             Transaction tx = jedis.multi();
             tx.hset(SecurityKeys.user(username), Map.of(
                     "hash", account.passwordHash(),
-                    "roles", roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                    "roles", joined(roles),
                     "enabled", "true"));
             tx.sadd(SecurityKeys.USERS, username);
             tx.exec();
@@ -72,12 +69,84 @@ public class StaffAccounts {
         return account;
     }
 
-    public void setEnabled(String username, boolean enabled) {
+    /** Creates an account; refuses a username that is taken, even by a disabled account. */
+    public StaffAccount create(String username, String rawPassword, Set<StaffRole> roles) {
+        checkUsername(username);
+        checkPassword(rawPassword);
+        checkRoles(roles);
+        StaffAccount account = new StaffAccount(username, encoder.encode(rawPassword), roles, true);
         try (Jedis jedis = redis.getResource()) {
+            jedis.watch(SecurityKeys.user(username));
             if (jedis.exists(SecurityKeys.user(username))) {
-                jedis.hset(SecurityKeys.user(username), "enabled", Boolean.toString(enabled));
+                jedis.unwatch();
+                throw new IllegalArgumentException("用户名 " + username + " 已经存在");
+            }
+            Transaction tx = jedis.multi();
+            tx.hset(SecurityKeys.user(username), Map.of(
+                    "hash", account.passwordHash(),
+                    "roles", joined(roles),
+                    "enabled", "true"));
+            tx.sadd(SecurityKeys.USERS, username);
+            if (tx.exec() == null) {
+                throw new IllegalArgumentException("用户名 " + username + " 已经存在");
             }
         }
+        return account;
+    }
+
+    public void setRoles(String username, Set<StaffRole> roles) {
+        checkRoles(roles);
+        update(username, "roles", joined(roles));
+    }
+
+    public void setPassword(String username, String rawPassword) {
+        checkPassword(rawPassword);
+        update(username, "hash", encoder.encode(rawPassword));
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        update(username, "enabled", Boolean.toString(enabled));
+    }
+
+    /** Changes one field of an existing account, atomically with the check that it exists. */
+    private void update(String username, String field, String value) {
+        try (Jedis jedis = redis.getResource()) {
+            jedis.watch(SecurityKeys.user(username));
+            if (!jedis.exists(SecurityKeys.user(username))) {
+                jedis.unwatch();
+                throw new IllegalArgumentException("没有用户 " + username);
+            }
+            Transaction tx = jedis.multi();
+            tx.hset(SecurityKeys.user(username), field, value);
+            if (tx.exec() == null) {
+                throw new IllegalArgumentException("用户 " + username + " 正被同时修改,请刷新后再试");
+            }
+        }
+    }
+
+    private static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("用户名须为2到32位字母、数字、点、下划线或连字符");
+        }
+    }
+
+    private static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("密码至少需要" + MIN_PASSWORD + "位");
+        }
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("密码太长:最多" + MAX_PASSWORD_BYTES + "个英文字母或数字(汉字每个算3个)");
+        }
+    }
+
+    private static void checkRoles(Set<StaffRole> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("请至少选择一个角色");
+        }
+    }
+
+    private static String joined(Set<StaffRole> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     private static Set<StaffRole> parseRoles(String roles) {

@@ -1,0 +1,17 @@
+package cn.fangfei.console;
+
+import java.time.LocalDate;
+
+/**
+ * The Redis keys the console owns. The audit log is append-only and kept: no TTL, no MAXLEN, since
+ * it is the office's record of who did what.
+ */
+final class ConsoleKeys {
+    private ConsoleKeys() {
+    }
+
+    /** Stream of one day's audit entries (Asia/Shanghai): at, who, action, target, detail, address. */
+    static String audit(LocalDate day) {
+        return "ff:console:audit:" + day;
+    }
+}

@@ -1,0 +1,51 @@
+package cn.fangfei.security;
+
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Username and password against {@link StaffAccounts}, behind {@link LoginThrottle}. A disabled
+ * account is reported only after its correct password, so the message tells a stranger nothing.
+ */
+final class ThrottledAuthenticationProvider implements AuthenticationProvider {
+    private final DaoAuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(encoder);
+        this.passwords.setPreAuthenticationChecks(user -> { });
+        this.passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker()::check);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        if (throttle.isLocked(username, address)) {
+            throw new LoginThrottledException();
+        }
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            throttle.succeeded(username);
+            return result;
+        } catch (BadCredentialsException e) {
+            throttle.failed(username, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,74 @@
+// Draws the dashboard's charts with ECharts (served from the app's webjar) from /console/dashboard.json.
+(function () {
+  "use strict";
+  var source = document.getElementById("dashboard-script").getAttribute("data-source");
+  var charts = [];
+
+  function chart(id, option) {
+    var element = document.getElementById(id);
+    if (!element) { return; }
+    var instance = echarts.init(element);
+    instance.setOption(option);
+    charts.push(instance);
+  }
+
+  function pie(id, title, items) {
+    chart(id, {
+      tooltip: { trigger: "item", formatter: "{b}:{c}({d}%)" },
+      legend: { type: "scroll", bottom: 0 },
+      series: [{ name: title, type: "pie", radius: ["35%", "65%"], center: ["50%", "45%"], data: items,
+                 label: { formatter: "{b}\n{c}" } }]
+    });
+  }
+
+  function bars(id, names, values, color) {
+    chart(id, {
+      tooltip: { trigger: "axis" },
+      grid: { left: 8, right: 24, top: 10, bottom: 10, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 130, overflow: "truncate" } },
+      series: [{ type: "bar", data: values, itemStyle: { color: color || "#1a5fb4" }, label: { show: true, position: "right" } }]
+    });
+  }
+
+  function draw(data) {
+    chart("chart-questions", {
+      tooltip: { trigger: "axis" },
+      legend: { data: ["提问数", "兜底率(%)"], top: 0 },
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: data.days },
+      yAxis: [{ type: "value", name: "提问", minInterval: 1 },
+              { type: "value", name: "兜底率%", min: 0, max: 100, splitLine: { show: false } }],
+      series: [{ name: "提问数", type: "bar", data: data.asked, itemStyle: { color: "#1a5fb4" } },
+               { name: "兜底率(%)", type: "line", yAxisIndex: 1, data: data.fallbackRate, itemStyle: { color: "#b42318" } }]
+    });
+    bars("chart-topics", data.topTopics.map(function (t) { return t.name; }),
+         data.topTopics.map(function (t) { return t.value; }));
+    if (data.tips) {
+      pie("chart-tips-category", "类别", data.tips.byCategory);
+      pie("chart-tips-status", "状态", data.tips.byStatus);
+      bars("chart-tips-age", data.tips.byAge.map(function (a) { return a.name; }),
+           data.tips.byAge.map(function (a) { return a.value; }), "#8a4b00");
+    }
+    if (data.subscribers) {
+      chart("chart-subscribers", {
+        tooltip: { trigger: "axis" },
+        grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+        xAxis: { type: "category", data: data.subscribers.days },
+        yAxis: { type: "value", minInterval: 1 },
+        series: [{ name: "订阅人数", type: "line", areaStyle: {}, data: data.subscribers.counts,
+                   itemStyle: { color: "#14532d" } }]
+      });
+    }
+  }
+
+  fetch(source, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    .then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    })
+    .then(draw)
+    .catch(function () { document.getElementById("chart-error").hidden = false; });
+
+  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+})();
