@@ -29,6 +29,18 @@ public final class RedisProcess implements AutoCloseable {
                 "--save", "", "--appendonly", "no"), port);
     }
 
+    /** A server that keeps its data in {@code dir} (AOF), so that it can be stopped and started again with it. */
+    public static RedisProcess persistentServer(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int port = freePort();
+        return new RedisProcess(List.of("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                "--save", "", "--appendonly", "yes", "--dir", dir.toAbsolutePath().toString()), port);
+    }
+
     /** A Sentinel watching {@code master} under the name {@code masterName}, with a quorum of one. */
     public static RedisProcess sentinel(String masterName, RedisProcess master, Path dir) {
         int port = freePort();
