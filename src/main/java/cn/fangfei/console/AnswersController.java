@@ -3,7 +3,11 @@ package cn.fangfei.console;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,6 +136,35 @@ class AnswersController {
         }
         audit.record(request, AuditAction.TOPIC_REMOVED, id, "");
         redirect.addFlashAttribute("notice", "已撤销新建的话题 " + id);
+        return "redirect:/console/answers";
+    }
+
+    /** For a deployment whose content/ is read-only: the checked files to put into content/. */
+    @GetMapping("/export.zip")
+    Object download(HttpServletRequest request, RedirectAttributes redirect) {
+        FaqExport.Archive archive;
+        try {
+            archive = export.download();
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/console/answers";
+        }
+        audit.record(request, AuditAction.ANSWERS_DOWNLOADED, String.join(",", archive.files()), "");
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("fangfei-content-" + audit.today() + ".zip").build().toString())
+                .body(archive.zip());
+    }
+
+    @PostMapping("/prune")
+    String prune(HttpServletRequest request, RedirectAttributes redirect) {
+        int dropped = export.prune();
+        if (dropped > 0) {
+            audit.record(request, AuditAction.ANSWERS_PRUNED, "", dropped + " 条");
+        }
+        redirect.addFlashAttribute("notice", dropped == 0 ? "没有已写入内容文件的新增需要清理"
+                : "已清理 " + dropped + " 条已写入内容文件的新增");
         return "redirect:/console/answers";
     }
 

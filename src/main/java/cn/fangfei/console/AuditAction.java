@@ -20,6 +20,8 @@ public enum AuditAction {
     PHRASING_REMOVED("撤销新增问法"),
     TOPIC_REMOVED("撤销新建话题"),
     ANSWERS_EXPORTED("导出到内容文件"),
+    ANSWERS_DOWNLOADED("下载导出文件"),
+    ANSWERS_PRUNED("清理已写入文件的新增"),
     QUESTION_TRIED("试问"),
     TIP_VIEWED("查看线索"),
     TIP_CLAIMED("认领线索"),

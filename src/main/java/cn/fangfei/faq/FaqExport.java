@@ -1,5 +1,6 @@
 package cn.fangfei.faq;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +34,9 @@ import redis.clients.jedis.util.Pool;
  * go under {@code phrasings:} of their topic's file (the rest of the file stays as it was), new topics
  * become new files. The result is loaded with the same loader as the app's content and compared with
  * the overlay before any file is replaced, and files are replaced by an atomic move; only then are the
- * exported entries dropped from the overlay.
+ * exported entries dropped from the overlay. Where content/ is read-only (the deployments mount it so),
+ * the same checked files are offered as a download instead, and {@link #prune} drops the additions
+ * once the files are in place.
  */
 @Service
 public class FaqExport {
@@ -59,6 +64,10 @@ public class FaqExport {
         this.redis = redis;
     }
 
+    /** The files an export would write, zipped under content/, for a deployment whose content/ is read-only. */
+    public record Archive(byte[] zip, List<String> files) {
+    }
+
     /** Throws {@link IllegalArgumentException} with a message for the editor when nothing could be written. */
     public Result export() {
         RedisLock lock = new RedisLock(redis, FaqKeys.EXPORT_LOCK, FaqKeys.EXPORT_LEASE);
@@ -72,13 +81,11 @@ public class FaqExport {
                 return new Result(List.of(), 0, 0);
             }
             Path dir = content.dir().toAbsolutePath().normalize();
-            Map<String, String> files;
-            try {
-                files = plan(dir, overlay);
-            } catch (ContentException e) {
-                throw new IllegalArgumentException("内容文件需要先手工修改,没有写入任何文件:" + e.getMessage());
+            if (!Files.isWritable(dir.resolve("faq"))) {
+                throw new IllegalArgumentException("这台服务器上的内容目录是只读的(部署时的做法),无法直接写入。"
+                        + "请点“下载导出文件”,把压缩包里的文件放进 content/ 并更新部署,然后点“清理已写入文件的新增”");
             }
-            check(dir, files, overlay);
+            Map<String, String> files = checkedPlan(dir, overlay);
             for (Map.Entry<String, String> file : files.entrySet()) {
                 replace(dir.resolve(file.getKey()), file.getValue());
             }
@@ -90,6 +97,64 @@ public class FaqExport {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The same files as {@link #export()} would write, checked the same way; nothing is changed. */
+    public Archive download() {
+        sync.refresh();
+        FaqOverlay overlay = engine.overlay();
+        if (overlay.isEmpty()) {
+            throw new IllegalArgumentException("没有需要导出的新增内容");
+        }
+        Map<String, String> files = checkedPlan(content.dir().toAbsolutePath().normalize(), overlay);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry("content/" + file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot zip the export", e);
+        }
+        return new Archive(bytes.toByteArray(), List.copyOf(files.keySet()));
+    }
+
+    /**
+     * Drops the additions that content/ now holds (its files were replaced by a downloaded export), so
+     * the overlay lists only what is still to be exported. Returns how many additions were dropped.
+     */
+    public int prune() {
+        sync.refresh();
+        FaqOverlay overlay = engine.overlay();
+        Map<String, FaqEntry> files = new LinkedHashMap<>();
+        engine.fileTopics().forEach(topic -> files.put(topic.id(), topic));
+        Map<String, List<String>> phrasings = new LinkedHashMap<>();
+        overlay.phrasings().forEach((topic, added) -> {
+            List<String> contained = files.containsKey(topic)
+                    ? added.stream().filter(files.get(topic).phrasings()::contains).toList() : List.of();
+            if (!contained.isEmpty()) {
+                phrasings.put(topic, contained);
+            }
+        });
+        List<FaqEntry> topics = overlay.topics().stream().filter(topic -> files.containsKey(topic.id())).toList();
+        int count = phrasings.values().stream().mapToInt(List::size).sum() + topics.size();
+        if (count > 0) {
+            store.clearExported(new FaqOverlay(overlay.version(), overlay.exports(), phrasings, topics));
+            sync.refresh();
+        }
+        return count;
+    }
+
+    private static Map<String, String> checkedPlan(Path dir, FaqOverlay overlay) {
+        Map<String, String> files;
+        try {
+            files = plan(dir, overlay);
+        } catch (ContentException e) {
+            throw new IllegalArgumentException("内容文件需要先手工修改,没有导出任何文件:" + e.getMessage());
+        }
+        check(dir, files, overlay);
+        return files;
     }
 
     /** File (relative to content/) → its new text. */
@@ -143,18 +208,18 @@ public class FaqExport {
                 FaqEntry read = byId.get(topic.id());
                 if (read == null || !read.title().equals(topic.title()) || !read.answer().equals(topic.answer())
                         || !read.phrasings().containsAll(topic.phrasings())) {
-                    throw new IllegalArgumentException("新话题 " + topic.id() + " 写入后读回的内容不一致,没有写入任何文件");
+                    throw new IllegalArgumentException("新话题 " + topic.id() + " 写入后读回的内容不一致,没有导出任何文件");
                 }
             }
             overlay.phrasings().forEach((topic, phrasings) -> {
                 FaqEntry read = byId.get(topic);
                 if (read == null || !read.phrasings().containsAll(phrasings)) {
-                    throw new IllegalArgumentException("话题 " + topic + " 的问法写入后读回不一致,没有写入任何文件");
+                    throw new IllegalArgumentException("话题 " + topic + " 的问法写入后读回不一致,没有导出任何文件");
                 }
             });
         } catch (ContentException e) {
             String where = copy == null ? e.getMessage() : e.getMessage().replace(copy.toString(), "content");
-            throw new IllegalArgumentException("导出的内容没有通过检查,没有写入任何文件:" + where);
+            throw new IllegalArgumentException("导出的内容没有通过检查,没有导出任何文件:" + where);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the export check", e);
         } finally {
@@ -170,8 +235,11 @@ public class FaqExport {
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            log.warn("cannot write {}: {}", file, e.toString());
+            throw new IllegalArgumentException("无法写入 content/" + file.getParent().getFileName() + "/"
+                    + file.getFileName() + "(" + e.getClass().getSimpleName() + "),新增内容仍保留在后台、继续生效。"
+                    + "请改用“下载导出文件”");
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import cn.fangfei.support.ContentCopy;
+
 /** A private copy of content/ for tests that write files, restored to the shipped state before each test. */
 public final class FaqTestContent {
     private FaqTestContent() {

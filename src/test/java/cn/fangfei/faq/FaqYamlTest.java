@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.content.ContentException;
 import cn.fangfei.content.YamlFile;
+import cn.fangfei.support.ContentCopy;
 
 class FaqYamlTest {
     private static final Path FILE = Path.of("faq/x.yml");

@@ -3,11 +3,17 @@ package cn.fangfei.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +188,27 @@ class KnowledgeBaseEditsTest {
     }
 
     @Test
+    void aDownloadedExportPutInPlaceLetsTheOverlayBePruned() throws IOException {
+        edits.addPhrasing("how-to-report", QUESTION, null);
+
+        FaqExport.Archive archive = export.download();
+
+        assertThat(archive.files()).containsExactly("faq/how-to-report.yml");
+        Map<String, String> zipped = unzip(archive.zip());
+        assertThat(zipped).containsOnlyKeys("content/faq/how-to-report.yml");
+        assertThat(zipped.get("content/faq/how-to-report.yml")).contains("  - " + QUESTION);
+        assertThat(store.read().phrasingsOf("how-to-report")).as("a download changes nothing").containsExactly(QUESTION);
+        assertThat(export.prune()).as("nothing is in the files yet").isZero();
+
+        Files.writeString(CONTENT.resolve("faq/how-to-report.yml"), zipped.get("content/faq/how-to-report.yml"));
+        reloader.reloadAll();
+        assertThat(export.prune()).isEqualTo(1);
+
+        assertThat(store.read().isEmpty()).isTrue();
+        assertThat(engine.ask(QUESTION).topic().id()).isEqualTo("how-to-report");
+    }
+
+    @Test
     void dailyCountsFollowTheOutcomes(@Autowired QuestionStats stats) {
         questions.reply("o-1", QUESTION);
         questions.reply("o-1", "怎么举报非法集资");
@@ -192,5 +219,15 @@ class KnowledgeBaseEditsTest {
         assertThat(today.fallbackRate()).isEqualTo(1.0 / 3);
         assertThat(stats.topTopics(7, 5)).containsExactly(new QuestionStats.TopicCount("how-to-report", 2));
         assertThat(stats.lastDays(7).get(0).asked()).isZero();
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 }

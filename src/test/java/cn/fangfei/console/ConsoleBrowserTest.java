@@ -1,0 +1,176 @@
+package cn.fangfei.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.fangfei.faq.AnswerEngine;
+import cn.fangfei.security.StaffAccounts;
+import cn.fangfei.security.StaffRole;
+import cn.fangfei.support.RedisTestSupport;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
+
+/**
+ * An office day in a real browser: the administrator creates accounts, a resident asks in the
+ * simulator, an editor turns the unanswered question into a phrasing and the simulator answers it.
+ * Runs the app on a random port in simulator mode; screenshots go to target/e2e-screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fangfei.wechat.app-id=",
+        "fangfei.wechat.secret=",
+        "fangfei.wechat.token=",
+        "fangfei.wechat.aes-key=",
+        "fangfei.wechat.api-host=",
+        "fangfei.simulator.enabled=true",
+        "fangfei.admin.token="})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    static final String ADMIN_PASSWORD = "admin-password-for-e2e";
+    static final String REVIEWER_PASSWORD = "reviewer-password-1";
+    static final String EDITOR_PASSWORD = "editor-password-12";
+    /** A resident's question that content/ does not answer (it gets the fallback). */
+    static final String QUESTION = "他们让我交会员费买理疗仪";
+    static final String TOPIC = "health-products";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    AnswerEngine engine;
+    @Autowired
+    Pool<Jedis> redis;
+
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        RedisTestSupport.flush(redis);
+        // What FirstAdmin does at start-up from FANGFEI_ADMIN_USERNAME/PASSWORD (the flush removed it).
+        accounts.save("admin", ADMIN_PASSWORD, Set.of(StaffRole.ADMIN));
+        browser = new Browser("http://127.0.0.1:" + port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    @Order(1)
+    void anAdministratorLogsInAndCreatesAReviewerAndAnEditor() {
+        browser.open("/console");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.find("#username");
+        browser.screenshot("01-login");
+
+        browser.loginAs("admin", ADMIN_PASSWORD);
+        browser.find("#chart-questions canvas");
+        browser.screenshot("02-admin-dashboard");
+
+        browser.open("/console/users");
+        browser.type("#new-username", "reviewer1");
+        browser.type("#new-password", REVIEWER_PASSWORD);
+        browser.click("#new-role-REVIEWER");
+        browser.click("#create-user button[type=submit]");
+        assertThat(browser.waitForText(".notice", "已新建用户 reviewer1")).contains("reviewer1");
+        browser.screenshot("03-admin-created-reviewer");
+
+        browser.type("#new-username", "editor1");
+        browser.type("#new-password", "short");
+        browser.click("#new-role-EDITOR");
+        browser.click("#create-user button[type=submit]");
+        assertThat(browser.waitForText(".error", "密码至少需要10位")).doesNotContain("Exception");
+        browser.screenshot("04-admin-bad-password-refused");
+        browser.type("#new-password", EDITOR_PASSWORD);
+        browser.click("#create-user button[type=submit]");
+        browser.waitForText(".notice", "已新建用户 editor1");
+
+        assertThat(accounts.find("reviewer1").orElseThrow().roles()).containsExactly(StaffRole.REVIEWER);
+        assertThat(accounts.find("editor1").orElseThrow().roles()).containsExactly(StaffRole.EDITOR);
+        browser.logout();
+    }
+
+    @Test
+    @Order(2)
+    void theNewReviewerCanLogInButNotManageUsers() {
+        browser.loginAs("reviewer1", REVIEWER_PASSWORD);
+        assertThat(browser.all(".top nav a")).extracting(WebElement::getText).doesNotContain("用户", "未答问题");
+        browser.open("/console/users");
+        assertThat(browser.find("h1").getText()).isEqualTo("无权访问");
+        browser.screenshot("05-reviewer-403");
+        browser.open("/console");
+        browser.logout();
+    }
+
+    @Test
+    @Order(10)
+    void anEditorAddsAnUnansweredQuestionToATopicAndTheSimulatorThenAnswersIt() {
+        browser.open("/simulator");
+        String fallback = ask(QUESTION);
+        assertThat(fallback).doesNotContain(engine.topic(TOPIC).orElseThrow().answer().substring(0, 12));
+        browser.screenshot("20-resident-asks-unanswered");
+
+        browser.loginAs("editor1", EDITOR_PASSWORD);
+        browser.open("/console/questions");
+        WebElement row = questionRow(QUESTION);
+        assertThat(row.findElement(By.cssSelector(".tag")).getText()).isEqualTo("兜底");
+        new Select(row.findElement(By.cssSelector("select[name=topic]"))).selectByValue(TOPIC);
+        browser.screenshot("21-editor-unanswered-questions");
+        row.findElement(By.cssSelector("form.add-to-topic button")).click();
+        String notice = browser.waitForText(".notice", "已加入话题");
+        assertThat(notice).contains("现在回答:“" + engine.topic(TOPIC).orElseThrow().title() + "”");
+        assertThat(browser.all(".question-row .question")).extracting(WebElement::getText).doesNotContain(QUESTION);
+        browser.screenshot("22-editor-added-to-topic");
+
+        browser.size(Browser.PHONE);
+        browser.open("/console/answers/" + TOPIC);
+        assertThat(browser.find("main").getText()).contains(QUESTION, "后台新增");
+        browser.screenshot("23-editor-topic-on-phone");
+        browser.size(Browser.LAPTOP);
+        browser.logout();
+
+        browser.open("/simulator");
+        String answer = ask(QUESTION);
+        assertThat(answer).contains(engine.topic(TOPIC).orElseThrow().answer().substring(0, 12));
+        browser.screenshot("24-simulator-answers-now");
+    }
+
+    /** Sends a question in the simulator and returns the bot's reply bubble. */
+    private String ask(String question) {
+        int before = browser.all(".row.bot .bubble").size();
+        browser.type("#text", question);
+        browser.click("#send");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> browser.all(".row.bot .bubble").size() > before);
+        List<WebElement> bubbles = browser.all(".row.bot .bubble");
+        return bubbles.get(bubbles.size() - 1).getText();
+    }
+
+    private WebElement questionRow(String question) {
+        return browser.all(".question-row").stream()
+                .filter(row -> row.findElement(By.cssSelector(".question")).getText().equals(question))
+                .findFirst().orElseThrow(() -> new AssertionError("not listed: " + question));
+    }
+}
