@@ -32,7 +32,8 @@ import redis.clients.jedis.util.Pool;
 /**
  * An office day in a real browser: the administrator creates accounts, a resident asks in the
  * simulator, an editor turns the unanswered question into a phrasing and the simulator answers it.
- * Runs the app on a random port in simulator mode; screenshots go to target/e2e-screenshots/.
+ * Runs the app on a random port in simulator mode (the same context as SimulatorAppTest, so it is
+ * started once); screenshots go to target/e2e-screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fangfei.wechat.app-id=",
@@ -40,7 +41,7 @@ import redis.clients.jedis.util.Pool;
         "fangfei.wechat.token=",
         "fangfei.wechat.aes-key=",
         "fangfei.wechat.api-host=",
-        "fangfei.simulator.enabled=true",
+        "fangfei.simulator.enabled=auto",
         "fangfei.admin.token="})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -242,6 +242,7 @@ class ConsoleSecurityTest {
                 .andExpect(redirectedUrl("/console/users"));
         mvc.perform(post("/console/users/nobody/enabled").with(admin).with(csrf()).param("enabled", "yes-please"))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("提交的内容不完整或格式不对")))
                 .andExpect(content().string(not(containsString("Exception"))));
     }
 

@@ -1,0 +1,120 @@
+package cn.fangfei.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.fangfei.config.SiteProperties;
+import cn.fangfei.support.RedisTestSupport;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
+
+/**
+ * The session cookie over a real connection: HttpOnly and SameSite always, Secure behind TLS. The
+ * properties are SimulatorAppTest's, so that the tests on a running app share one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fangfei.wechat.app-id=",
+        "fangfei.wechat.secret=",
+        "fangfei.wechat.token=",
+        "fangfei.wechat.aes-key=",
+        "fangfei.wechat.api-host=",
+        "fangfei.simulator.enabled=auto",
+        "fangfei.admin.token="})
+@ActiveProfiles("test")
+class SessionCookieTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    Pool<Jedis> redis;
+
+    @BeforeEach
+    void emptyRedis() {
+        RedisTestSupport.flush(redis);
+        accounts.save("editor1", "correct-horse-battery", Set.of(StaffRole.EDITOR));
+    }
+
+    @Test
+    void behindATlsProxyTheCookieIsSecure() throws Exception {
+        String cookie = login("https");
+        assertThat(cookie).contains("FANGFEI_SESSION=").contains("HttpOnly").contains("SameSite=Lax").contains("Secure");
+    }
+
+    @Test
+    void overPlainHttpItIsNotMarkedSecureSoTheLaptopSetupStillWorks() throws Exception {
+        String cookie = login(null);
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+    }
+
+    @Test
+    void aSiteServedOverHttpsAlwaysGetsSecureCookies() {
+        CookieSerializer serializer = new SessionConfiguration().cookieSerializer(new SiteProperties("https://fangfei.example.gov.cn"));
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        serializer.writeCookieValue(new CookieSerializer.CookieValue(request, response, "abc"));
+        assertThat(response.getHeader("Set-Cookie")).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
+    void consolePagesForbidInlineScriptsAndFraming() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(page.body()).contains("后台登录");
+        HttpResponse<String> article = HTTP.send(HttpRequest.newBuilder(url("/faq/four-features")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(article.headers().firstValue("Content-Security-Policy")).as("residents' pages keep their own rules").isEmpty();
+    }
+
+    /** GETs the login page for its CSRF token, posts the form; returns the Set-Cookie of the logged-in session. */
+    private String login(String forwardedProto) throws Exception {
+        HttpRequest.Builder form = HttpRequest.newBuilder(url("/login"));
+        if (forwardedProto != null) {
+            form.header("X-Forwarded-Proto", forwardedProto);
+        }
+        HttpResponse<String> page = HTTP.send(form.build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        HttpRequest.Builder post = HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString("username=editor1&password=correct-horse-battery&_csrf="
+                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)));
+        if (forwardedProto != null) {
+            post.header("X-Forwarded-Proto", forwardedProto);
+        }
+        HttpResponse<String> loggedIn = HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console");
+        return loggedIn.headers().firstValue("Set-Cookie").orElseThrow();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
