@@ -211,6 +211,8 @@ class ConsoleSecurityTest {
         List<AuditLog.Entry> entries = audit.day(audit.today(), 20);
         assertThat(entries).extracting(AuditLog.Entry::action).containsSubsequence(
                 AuditAction.USER_CREATED.name(), AuditAction.LOGIN.name(), AuditAction.LOGIN_FAILED.name());
+        assertThat(entries).filteredOn(entry -> entry.action().equals(AuditAction.LOGIN.name())).singleElement()
+                .satisfies(entry -> assertThat(entry.who()).isEqualTo("admin2"));
         assertThat(entries.get(0)).satisfies(entry -> {
             assertThat(entry.who()).isEqualTo("admin2");
             assertThat(entry.target()).isEqualTo("reviewer9");
@@ -220,6 +222,22 @@ class ConsoleSecurityTest {
         });
         mvc.perform(get("/console/audit").cookie(cookie)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("新建用户")));
+    }
+
+    @Test
+    void staffCallsToTheJsonApisAreAuditedToo() throws Exception {
+        mvc.perform(post("/api/tips/T-1/status").with(user("reviewer3").roles("REVIEWER")).with(csrf())
+                .contentType("application/json").content("{}"));
+        mvc.perform(get("/api/tips/T-1").with(user("reviewer3").roles("REVIEWER")));
+        mvc.perform(get("/api/ask").param("q", "什么是非法集资"));
+
+        List<AuditLog.Entry> entries = audit.day(audit.today(), 10);
+        assertThat(entries).extracting(AuditLog.Entry::target).containsExactly("GET /api/tips/T-1", "POST /api/tips/T-1/status");
+        assertThat(entries).allSatisfy(entry -> {
+            assertThat(entry.who()).isEqualTo("reviewer3");
+            assertThat(entry.action()).isEqualTo(AuditAction.API_CALL.name());
+            assertThat(entry.detail()).startsWith("HTTP ");
+        });
     }
 
     @Test
