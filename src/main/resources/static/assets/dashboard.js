@@ -37,7 +37,8 @@
       grid: { left: 8, right: 24, top: 10, bottom: 10, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 130, overflow: "truncate" } },
-      series: [{ type: "bar", data: values, itemStyle: { color: color || "#1a5fb4" }, label: { show: true, position: "right" } }]
+      series: [{ type: "bar", data: values, barMaxWidth: 24, itemStyle: { color: color || "#1a5fb4" },
+                 label: { show: true, position: "right" } }]
     });
   }
 
@@ -49,7 +50,7 @@
       xAxis: { type: "category", data: data.days },
       yAxis: [{ type: "value", name: "提问", minInterval: 1 },
               { type: "value", name: "兜底率%", min: 0, max: 100, splitLine: { show: false } }],
-      series: [{ name: "提问数", type: "bar", data: data.asked, itemStyle: { color: "#1a5fb4" } },
+      series: [{ name: "提问数", type: "bar", data: data.asked, barMaxWidth: 16, itemStyle: { color: "#1a5fb4" } },
                { name: "兜底率(%)", type: "line", yAxisIndex: 1, data: data.fallbackRate, itemStyle: { color: "#b42318" } }]
     });
     if (data.topTopics.length === 0) {

@@ -41,6 +41,12 @@ final class Browser implements AutoCloseable {
         try {
             profile = Files.createTempDirectory("fangfei-chromium");
             Files.createDirectories(SCREENSHOTS);
+            // Only this run's screenshots, so a renamed step leaves no stale picture behind.
+            try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -87,8 +87,8 @@ class ConsoleBrowserTest {
         browser.screenshot("01-login");
 
         browser.loginAs("admin", ADMIN_PASSWORD);
-        browser.find("#chart-questions canvas");
-        browser.screenshot("02-admin-dashboard");
+        assertThat(browser.find("h1").getText()).isEqualTo("概览");
+        browser.screenshot("02-admin-logged-in");
 
         browser.open("/console/users");
         browser.type("#new-username", "reviewer1");
@@ -135,27 +135,52 @@ class ConsoleBrowserTest {
 
         browser.loginAs("editor1", EDITOR_PASSWORD);
         browser.open("/console/questions");
+        browser.size(Browser.PHONE);
+        questionRow(QUESTION);
+        browser.screenshot("21-editor-unanswered-on-phone");
+        browser.size(Browser.LAPTOP);
         WebElement row = questionRow(QUESTION);
         assertThat(row.findElement(By.cssSelector(".tag")).getText()).isEqualTo("兜底");
         new Select(row.findElement(By.cssSelector("select[name=topic]"))).selectByValue(TOPIC);
-        browser.screenshot("21-editor-unanswered-questions");
+        browser.screenshot("22-editor-unanswered-questions");
         row.findElement(By.cssSelector("form.add-to-topic button")).click();
         String notice = browser.waitForText(".notice", "已加入话题");
         assertThat(notice).contains("现在回答:“" + engine.topic(TOPIC).orElseThrow().title() + "”");
         assertThat(browser.all(".question-row .question")).extracting(WebElement::getText).doesNotContain(QUESTION);
-        browser.screenshot("22-editor-added-to-topic");
+        browser.screenshot("23-editor-added-to-topic");
 
         browser.size(Browser.PHONE);
         browser.open("/console/answers/" + TOPIC);
         assertThat(browser.find("main").getText()).contains(QUESTION, "后台新增");
-        browser.screenshot("23-editor-topic-on-phone");
+        browser.screenshot("24-editor-topic-on-phone");
         browser.size(Browser.LAPTOP);
         browser.logout();
 
         browser.open("/simulator");
         String answer = ask(QUESTION);
         assertThat(answer).contains(engine.topic(TOPIC).orElseThrow().answer().substring(0, 12));
-        browser.screenshot("24-simulator-answers-now");
+        browser.screenshot("25-simulator-answers-now");
+    }
+
+    @Test
+    @Order(90)
+    void theAdministratorSeesTheDaysNumbersAndWhoDidWhat() {
+        browser.loginAs("admin", ADMIN_PASSWORD);
+        browser.find("#chart-questions canvas");
+        browser.find("#chart-topics canvas");
+        assertThat(browser.find("#asked-total").getText()).isEqualTo("2");
+        browser.screenshot("90-admin-dashboard");
+        browser.size(Browser.PHONE);
+        browser.open("/console");
+        browser.find("#chart-questions canvas");
+        browser.screenshot("91-admin-dashboard-on-phone");
+        browser.size(Browser.LAPTOP);
+
+        browser.open("/console/audit");
+        String log = browser.find("#audit").getText();
+        assertThat(log).contains("新建用户", "reviewer1", "未答问题加入话题", TOPIC, "editor1", "无权限的访问被拒绝", "登录");
+        browser.screenshot("92-admin-audit-log");
+        browser.logout();
     }
 
     /** Sends a question in the simulator and returns the bot's reply bubble. */
