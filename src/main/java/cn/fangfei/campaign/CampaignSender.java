@@ -131,6 +131,8 @@ public class CampaignSender implements DisposableBean {
             } else {
                 recipients.deliver(run);
             }
+        } catch (RuntimeException | Error e) {
+            run.crashed(e);
         } finally {
             current = null;
         }

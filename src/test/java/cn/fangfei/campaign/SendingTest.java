@@ -38,6 +38,7 @@ abstract class SendingTest extends WechatAppTest {
     static final String MASS_SEND = "/cgi-bin/message/mass/sendall";
     static final String MASS_PREVIEW = "/cgi-bin/message/mass/preview";
     private static final Pattern TOUSER = Pattern.compile("\"touser\":\"([^\"]+)\"");
+    private static final Pattern CLIENT_MSG_ID = Pattern.compile("\"client_?msg_?id\":\"([^\"]+)\"");
 
     /** 3·15: the day before, 09:00, to every subscriber, by template message (service) or mass send. */
     static final String CONSUMER_DAY = "consumer-rights-day.2027-03-15.day-1d";
@@ -114,6 +115,11 @@ abstract class SendingTest extends WechatAppTest {
             throw new AssertionError("no touser in " + body);
         }
         return matcher.group(1);
+    }
+
+    static String clientMsgIdOf(String body) {
+        Matcher matcher = CLIENT_MSG_ID.matcher(body);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** Every resident exactly once at {@code path}, nobody else. */

@@ -68,6 +68,13 @@ public final class FakeWechatServer {
         }
     }
 
+    /** The paths of every call since the last reset (token requests left out), in arrival order. */
+    public static List<String> pathsCalled() {
+        synchronized (HISTORY) {
+            return HISTORY.stream().map(r -> r.getUrl().encodedPath()).filter(p -> !p.equals("/cgi-bin/token")).toList();
+        }
+    }
+
     private static String usualAnswer(String path, RecordedRequest request) {
         return switch (path) {
             case "/cgi-bin/token" -> "{\"access_token\":\"FAKE_TOKEN\",\"expires_in\":7200}";
