@@ -15,6 +15,8 @@ final class Settings {
     private Duration lease = Duration.ofSeconds(30);
     private int attempts = 3;
     private int sameFailureLimit = 20;
+    private List<String> digestTo = List.of();
+    private boolean scheduler;
 
     static Settings service() {
         return new Settings();
@@ -57,13 +59,24 @@ final class Settings {
         return this;
     }
 
+    Settings digestTo(String... addresses) {
+        digestTo = List.of(addresses);
+        return this;
+    }
+
+    Settings scheduler(boolean enabled) {
+        scheduler = enabled;
+        return this;
+    }
+
     Settings noTemplate() {
         templateId = "";
         return this;
     }
 
     CampaignProperties build() {
-        return new CampaignProperties(accountType, templateId, rate, threads, approval, false, lease, Duration.ofHours(24),
-                attempts, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMinutes(5), sameFailureLimit, null);
+        return new CampaignProperties(accountType, templateId, rate, threads, approval, scheduler, lease, Duration.ofHours(24),
+                attempts, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMinutes(5), sameFailureLimit,
+                new CampaignProperties.Digest(digestTo, "fangfei@example.gov.cn", null, null));
     }
 }
