@@ -48,6 +48,21 @@ class CampaignController {
                 "occurrences", overview.nextTwelveMonths(start)));
     }
 
+    /** Every send log planned in [from, to] (default: the last 90 days up to today). */
+    @GetMapping("/sends")
+    ResponseEntity<?> sends(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = from == null || from.isBlank() ? today.minusDays(90) : LocalDate.parse(from);
+            end = to == null || to.isBlank() ? today : LocalDate.parse(to);
+        } catch (DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("problem", "from 和 to 应写成 YYYY-MM-DD"));
+        }
+        return ResponseEntity.ok(Map.of("from", start, "to", end, "sends", overview.history(start, end.plusDays(1))));
+    }
+
     @GetMapping("/sends/{sendId}")
     ResponseEntity<?> send(@PathVariable String sendId) {
         return withSend(sendId, send -> ResponseEntity.ok(overview.detail(send)));

@@ -110,6 +110,32 @@ public class CampaignOverview {
         return body;
     }
 
+    /** The send logs of [from, to), newest plans last: the office's record of what went out. */
+    public List<Map<String, Object>> history(LocalDate from, LocalDate to) {
+        ZoneId zone = clock.getZone();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SendRecord record : sendLog.read(sendLog.idsDueBetween(from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant()))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("send", record.sendId());
+            row.put("title", record.title());
+            row.put("plannedAt", record.dueAt() == null ? null : ISO.format(record.dueAt().atZone(zone)));
+            row.put("status", record.status().id());
+            row.put("statusLabel", record.status().label());
+            row.put("channel", record.channel());
+            row.put("approvedBy", record.approvedBy());
+            row.put("startedAt", record.startedAt() == null ? null : record.startedAt().toString());
+            row.put("finishedAt", record.finishedAt() == null ? null : record.finishedAt().toString());
+            row.put("recipients", record.recipients());
+            row.put("sent", record.sent());
+            row.put("failed", record.failed());
+            row.put("unknown", record.unknown());
+            row.put("stopReason", record.stopReason());
+            out.add(row);
+        }
+        return out;
+    }
+
     private Map<String, List<String>> massQuotaWarnings(List<PlannedSend> sends, Map<String, Optional<Channel>> channels) {
         Map<Object, List<PlannedSend>> byPeriod = new HashMap<>();
         for (PlannedSend send : sends) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -83,7 +82,7 @@ public class SendLog {
         }
     }
 
-    /** Ids of sends due in [from, to), from the index. */
+    /** Ids of every send with a log due in [from, to), including campaigns since removed from the calendar. */
     public List<String> idsDueBetween(Instant from, Instant to) {
         try (Jedis jedis = redis.getResource()) {
             return jedis.zrangeByScore(CampaignKeys.SENDS, from.toEpochMilli(), to.toEpochMilli() - 1);
@@ -209,8 +208,7 @@ public class SendLog {
 
     /** "成功 120,失败 3,未确认 0" from a record's counts. */
     static String summary(SendRecord record) {
-        return List.of("成功 " + record.sent(), "失败 " + record.failed(), "未确认 " + record.unknown()).stream()
-                .collect(Collectors.joining(","));
+        return "成功 " + record.sent() + ",失败 " + record.failed() + ",未确认 " + record.unknown();
     }
 
     Optional<String> awaitingHash(String sendId) {

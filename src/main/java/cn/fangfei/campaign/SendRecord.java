@@ -24,10 +24,6 @@ public record SendRecord(String sendId, SendStatus status, String campaign, Stri
                 number(fields.get("unknown")), fields.get("stopReason"), instant(fields.get("retryAfter")), message);
     }
 
-    static SendRecord planned(String sendId) {
-        return from(sendId, Map.of(), null);
-    }
-
     public boolean started() {
         return startedAt != null;
     }

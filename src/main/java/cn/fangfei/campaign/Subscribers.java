@@ -106,12 +106,6 @@ public class Subscribers {
         }
     }
 
-    public boolean isSubscribed(String openid) {
-        try (Jedis jedis = redis.getResource()) {
-            return jedis.sismember(CampaignKeys.SUBSCRIBERS, openid);
-        }
-    }
-
     public List<String> tagsOf(String openid) {
         try (Jedis jedis = redis.getResource()) {
             String tags = jedis.hget(CampaignKeys.subscriber(openid), "tags");

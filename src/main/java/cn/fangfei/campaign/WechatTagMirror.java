@@ -174,6 +174,10 @@ class WechatTagMirror {
             }
             List<String> openids = change.getValue();
             for (int from = 0; from < openids.size(); from += BATCH) {
+                if (giveUp.getAsBoolean()) {
+                    // The run lost the sender role: tags read before may be stale, the new holder syncs again.
+                    return new WechatOutcome(WechatOutcome.Kind.TRANSIENT, 0, "发送权已被其他实例接管");
+                }
                 List<String> batch = openids.subList(from, Math.min(openids.size(), from + BATCH));
                 WechatOutcome outcome = retrier.call(() -> tag ? wechat.tagUsers(tagId, batch) : wechat.untagUsers(tagId, batch),
                         true, giveUp);

@@ -54,6 +54,27 @@ class CampaignApiTest extends SendingTest {
     }
 
     @Test
+    void theHistoryListsEverySendLogOfAPeriod() throws Exception {
+        TestClock clock = new TestClock(CONSUMER_DAY_DUE.plusSeconds(30));
+        subscribe(2, clock);
+        sender(Settings.service(), clock).runDue();
+
+        mvc.perform(get("/api/campaigns/sends").param("from", "2027-03-01").param("to", "2027-03-31")
+                        .with(user("e").roles("EDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sends.length()").value(1))
+                .andExpect(jsonPath("$.sends[0].send").value(CONSUMER_DAY))
+                .andExpect(jsonPath("$.sends[0].title").value("3·15 国际消费者权益日"))
+                .andExpect(jsonPath("$.sends[0].plannedAt").value("2027-03-14T09:00:00+08:00"))
+                .andExpect(jsonPath("$.sends[0].status").value("finished"))
+                .andExpect(jsonPath("$.sends[0].channel").value("template"))
+                .andExpect(jsonPath("$.sends[0].sent").value(2));
+        mvc.perform(get("/api/campaigns/sends").param("from", "2027-04-01").param("to", "2027-04-30")
+                        .with(user("e").roles("EDITOR")))
+                .andExpect(jsonPath("$.sends").isEmpty());
+    }
+
+    @Test
     void customerServiceRemindersNeedNoApprovalAndBadDatesAreRefused() throws Exception {
         mvc.perform(get("/api/campaigns/occurrences").param("from", "2027-06-01").with(user("e").roles("EDITOR")))
                 .andExpect(jsonPath("$.occurrences[?(@.campaign == 'campaign-month')].reminders[2].channel")

@@ -83,8 +83,8 @@ class ErrorHandlingTest extends SendingTest {
         assertThat(record.failed()).isEqualTo(2);
         assertThat(progressOf(CONSUMER_DAY, "o-1")).isEqualTo("f:43101");
         assertThat(progressOf(CONSUMER_DAY, "o-4")).isEqualTo("f:43004");
-        assertThat(new Subscribers(redis, clock).isSubscribed("o-4")).isFalse();
-        assertThat(new Subscribers(redis, clock).isSubscribed("o-1")).isTrue();
+        assertThat(isSubscriber("o-4")).isFalse();
+        assertThat(isSubscriber("o-1")).isTrue();
     }
 
     @Test

@@ -141,6 +141,12 @@ abstract class SendingTest extends WechatAppTest {
         return "{\"errcode\":" + code + ",\"errmsg\":\"test error " + code + "\"}";
     }
 
+    boolean isSubscriber(String openid) {
+        try (Jedis jedis = redis.getResource()) {
+            return jedis.sismember(CampaignKeys.SUBSCRIBERS, openid);
+        }
+    }
+
     String progressOf(String sendId, String field) {
         try (Jedis jedis = redis.getResource()) {
             return jedis.hget(CampaignKeys.progress(sendId), field);
