@@ -95,7 +95,8 @@ public class SendLog {
         Map<String, String> fields = meta(send);
         fields.put("channel", message.channel().id());
         fields.put("awaitingHash", message.hash());
-        return transition(token, send, "planned,awaiting-approval", SendStatus.AWAITING_APPROVAL, event, fields);
+        // paused: a send stopped before it started (say, no channel) and resumed by an editor.
+        return transition(token, send, "planned,awaiting-approval,paused", SendStatus.AWAITING_APPROVAL, event, fields);
     }
 
     long start(long token, PlannedSend send, RenderedMessage message, long recipients) {
@@ -105,7 +106,7 @@ public class SendLog {
         fields.put("recipients", Long.toString(recipients));
         fields.put("startedAt", Long.toString(clock.millis()));
         fields.put("token", Long.toString(token));
-        return transition(token, send, "planned,awaiting-approval", SendStatus.SENDING,
+        return transition(token, send, "planned,awaiting-approval,paused", SendStatus.SENDING,
                 "开始发送:" + message.channel().label() + ",共 " + recipients + (message.channel() == Channel.MASS ? " 位订阅者(按标签群发)" : " 人"),
                 fields);
     }

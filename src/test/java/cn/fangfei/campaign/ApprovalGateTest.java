@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -163,11 +162,9 @@ class ApprovalGateTest extends SendingTest {
                 .andExpect(jsonPath("$.bound").value(true));
     }
 
-    private CampaignCalendar calendarWithNewWording() throws Exception {
-        String shipped = Files.readString(Path.of("content/campaigns.yml"), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("campaigns.yml"), shipped.replace("请多留个心眼", "请多加小心"), StandardCharsets.UTF_8);
+    private CampaignCalendar calendarWithNewWording() {
         CampaignCalendar edited = new CampaignCalendar();
-        edited.reload(dir);
+        edited.reload(CalendarFiles.copyOfShipped(dir, text -> text.replace("请多留个心眼", "请多加小心")));
         return edited;
     }
 }

@@ -2,11 +2,13 @@ package cn.fangfei.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -14,6 +16,9 @@ import cn.fangfei.wechat.FakeWechatServer;
 
 /** A due reminder on a service account goes out as one template message per subscriber. */
 class TemplateSendingTest extends SendingTest {
+    @TempDir
+    Path dir;
+
     @Test
     void everySubscriberGetsExactlyTheTemplateMessageOnce() throws Exception {
         TestClock clock = new TestClock(CONSUMER_DAY_DUE.plusSeconds(30));
@@ -89,6 +94,29 @@ class TemplateSendingTest extends SendingTest {
         SendRecord record = sendLog(clock).read(CONSUMER_DAY);
         assertThat(record.status()).isEqualTo(SendStatus.EXPIRED);
         assertThat(record.stopReason()).contains("到期时未能发送");
+    }
+
+    @Test
+    void withoutAnyUsableChannelTheSendStopsAndAnEditorCanResumeItOnceFixed() {
+        TestClock clock = new TestClock(CONSUMER_DAY_DUE.plusSeconds(30));
+        List<String> openids = subscribe(3, clock);
+        CampaignCalendar templateOnly = new CampaignCalendar();
+        templateOnly.reload(CalendarFiles.copyOfShipped(dir, text -> text.replace(
+                "channels: [template, mass]\n    message:\n      text: 明天({date})是国际消费者权益日",
+                "channels: [template]\n    message:\n      text: 明天({date})是国际消费者权益日")));
+
+        sender(Settings.service().noTemplate(), clock, SendProbe.NONE, templateOnly).runDue();
+
+        SendRecord stopped = sendLog(clock).read(CONSUMER_DAY);
+        assertThat(stopped.status()).isEqualTo(SendStatus.STOPPED);
+        assertThat(stopped.stopReason()).isEqualTo("渠道 模板消息 在当前公众号(服务号,未配置模板 id)都不能用");
+
+        PlannedSend send = templateOnly.find(CONSUMER_DAY, TestClock.SHANGHAI).orElseThrow();
+        sendLog(clock).resumeStopped(send, "admin1");
+        sender(Settings.service(), clock, SendProbe.NONE, templateOnly).runDue();
+
+        assertEachOnce(TEMPLATE_SEND, openids);
+        assertThat(sendLog(clock).read(CONSUMER_DAY).status()).isEqualTo(SendStatus.FINISHED);
     }
 
     @Test
