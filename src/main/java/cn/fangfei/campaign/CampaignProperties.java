@@ -52,7 +52,7 @@ public record CampaignProperties(AccountType accountType, String templateId, dou
 
     /**
      * @param to   office addresses; empty switches the email off
-     * @param from the sender address; empty uses the first recipient
+     * @param from the sender address; empty uses the SMTP username, else the first recipient
      * @param day  the day of the week it goes out
      * @param time the time of day it goes out (office time zone)
      */

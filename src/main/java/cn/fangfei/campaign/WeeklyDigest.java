@@ -71,7 +71,7 @@ public class WeeklyDigest {
         LocalDate from = now.toLocalDate();
         SimpleMailMessage email = new SimpleMailMessage();
         email.setTo(properties.digest().to().toArray(String[]::new));
-        email.setFrom(properties.digest().from().isEmpty() ? properties.digest().to().get(0) : properties.digest().from());
+        email.setFrom(sender(sender.get()));
         email.setSubject("防非宣传提醒:未来四周安排(" + ReminderMessages.chinese(from) + "起)");
         email.setText(body(from, from.plusWeeks(WEEKS)));
         try {
@@ -147,7 +147,18 @@ public class WeeklyDigest {
         return !due.isBefore(from) && due.isBefore(to);
     }
 
-    /** The mail sender, when the office configured both a mail server and recipients. */
+    /** The configured address; else the SMTP login, which many servers insist on; else the first recipient. */
+    private String sender(JavaMailSender mailSender) {
+        if (!properties.digest().from().isEmpty()) {
+            return properties.digest().from();
+        }
+        if (mailSender instanceof JavaMailSenderImpl impl && impl.getUsername() != null && !impl.getUsername().isBlank()) {
+            return impl.getUsername();
+        }
+        return properties.digest().to().get(0);
+    }
+
+    /** The mail sender, when the office configured both a mail server (SPRING_MAIL_HOST) and recipients. */
     private Optional<JavaMailSender> sender() {
         if (properties.digest().to().isEmpty()) {
             return Optional.empty();

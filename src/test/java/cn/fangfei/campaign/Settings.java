@@ -17,6 +17,7 @@ final class Settings {
     private int sameFailureLimit = 20;
     private List<String> digestTo = List.of();
     private boolean scheduler;
+    private String digestFrom = "fangfei@example.gov.cn";
 
     static Settings service() {
         return new Settings();
@@ -64,6 +65,11 @@ final class Settings {
         return this;
     }
 
+    Settings digestFrom(String address) {
+        digestFrom = address;
+        return this;
+    }
+
     Settings scheduler(boolean enabled) {
         scheduler = enabled;
         return this;
@@ -77,6 +83,6 @@ final class Settings {
     CampaignProperties build() {
         return new CampaignProperties(accountType, templateId, rate, threads, approval, scheduler, lease, Duration.ofHours(24),
                 attempts, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMinutes(5), sameFailureLimit,
-                new CampaignProperties.Digest(digestTo, "fangfei@example.gov.cn", null, null));
+                new CampaignProperties.Digest(digestTo, digestFrom, null, null));
     }
 }

@@ -59,6 +59,14 @@ class WeeklyDigestTest extends SendingTest {
     }
 
     @Test
+    void withoutAConfiguredSenderTheSmtpLoginSendsIt() throws Exception {
+        digest(monday, smtp.getSmtp().getPort(), Settings.subscription().digestTo("office@example.gov.cn").digestFrom(""),
+                "smtp-login@example.gov.cn").sendIfDue();
+
+        assertThat(smtp.getReceivedMessages()[0].getFrom()[0]).hasToString("smtp-login@example.gov.cn");
+    }
+
+    @Test
     void notBeforeItsTimeAndNotWithoutRecipients() {
         TestClock early = new TestClock(LocalDateTime.of(2026, 11, 30, 7, 59));
 
@@ -96,7 +104,12 @@ class WeeklyDigestTest extends SendingTest {
     }
 
     private WeeklyDigest digest(TestClock clock, int smtpPort, Settings settings) {
+        return digest(clock, smtpPort, settings, null);
+    }
+
+    private WeeklyDigest digest(TestClock clock, int smtpPort, Settings settings, String smtpUsername) {
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
+        mail.setUsername(smtpUsername);
         mail.setHost("127.0.0.1");
         mail.setPort(smtpPort);
         mail.setDefaultEncoding("UTF-8");
