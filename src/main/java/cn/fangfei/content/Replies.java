@@ -17,7 +17,10 @@ public class Replies implements ReloadableContent {
     static final Set<String> REQUIRED = Set.of(
             "welcome", "help", "greeting", "thanks", "fallback", "suggest-intro", "suggest-outro",
             "pick-expired", "voice-unrecognized", "unsupported-media", "empty-text", "unknown-menu",
-            "service-busy", "risk-intro", "risk-none", "risk-outro", "article-link");
+            "service-busy", "risk-intro", "risk-none", "risk-outro", "article-link",
+            "campaign-subscribed", "campaign-resubscribed", "campaign-tags-saved", "campaign-tags-none",
+            "campaign-tags-invalid", "campaign-tags-general", "campaign-unsubscribed", "campaign-not-subscribed",
+            "campaign-preview-bound", "campaign-preview-code-invalid");
 
     private final OfficeContacts office;
     private final AtomicReference<Map<String, String>> texts = new AtomicReference<>(Map.of());

@@ -53,6 +53,8 @@ public class MenuClickHandler implements WechatRoute {
         return switch (key.action()) {
             case FAQ -> Optional.ofNullable(questions.answerOf(key.target()));
             case REPLY -> fixedReply(key.target());
+            // The campaign feature's route answers its keys before this catch-all; one it does not know leads nowhere.
+            case CAMPAIGN -> Optional.empty();
         };
     }
 

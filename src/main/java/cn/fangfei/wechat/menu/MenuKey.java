@@ -1,17 +1,19 @@
 package cn.fangfei.wechat.menu;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a click on a menu button does, as written in its key: {@code faq:<topic id>} answers a FAQ
- * topic, {@code reply:<replies.yml key>} says a fixed reply.
+ * topic, {@code reply:<replies.yml key>} says a fixed reply, {@code campaign:<action>} is answered by
+ * the campaign feature's own route (e.g. campaign:subscribe).
  */
 public record MenuKey(Action action, String target) {
-    public enum Action { FAQ, REPLY }
+    public enum Action { FAQ, REPLY, CAMPAIGN }
 
-    private static final Pattern FORMAT = Pattern.compile("(faq|reply):([a-z0-9][a-z0-9-]*)");
+    private static final Pattern FORMAT = Pattern.compile("(faq|reply|campaign):([a-z0-9][a-z0-9-]*)");
 
     public static Optional<MenuKey> parse(String key) {
         if (key == null) {
@@ -21,7 +23,7 @@ public record MenuKey(Action action, String target) {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        Action action = matcher.group(1).equals("faq") ? Action.FAQ : Action.REPLY;
+        Action action = Action.valueOf(matcher.group(1).toUpperCase(Locale.ROOT));
         return Optional.of(new MenuKey(action, matcher.group(2)));
     }
 }
