@@ -71,7 +71,7 @@
         grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: "category", data: data.subscribers.days },
         yAxis: { type: "value", minInterval: 1 },
-        series: [{ name: "订阅人数", type: "line", areaStyle: {}, data: data.subscribers.counts,
+        series: [{ name: "订阅人数", type: "line", areaStyle: {}, connectNulls: true, data: data.subscribers.counts,
                    itemStyle: { color: "#14532d" } }]
       });
     }

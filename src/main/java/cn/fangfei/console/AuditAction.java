@@ -29,11 +29,15 @@ public enum AuditAction {
     TIP_STATUS("设置线索状态"),
     TIP_MESSAGED("给举报人留言"),
     TIP_ESCALATED("上报线索"),
+    TIP_REQUEUED("死信线索重新排队"),
     TIP_ATTACHMENT_VIEWED("查看线索附件"),
     LEDGER_DOWNLOADED("下载台账"),
-    CAMPAIGN_PREVIEWED("预览宣传"),
-    CAMPAIGN_DRY_RUN("宣传试发"),
+    CAMPAIGN_PREVIEWED("宣传预览发到自己微信"),
+    CAMPAIGN_DRY_RUN("宣传试算发送人数"),
     CAMPAIGN_APPROVED("批准宣传"),
+    CAMPAIGN_CANCELLED("取消宣传发送"),
+    CAMPAIGN_RESUMED("恢复宣传发送"),
+    CAMPAIGN_PREVIEW_BINDING("获取预览绑定码"),
     API_CALL("接口调用");
 
     private final String label;

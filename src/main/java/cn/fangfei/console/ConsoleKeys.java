@@ -7,6 +7,9 @@ import java.time.LocalDate;
  * it is the office's record of who did what.
  */
 final class ConsoleKeys {
+    /** Hash: date (Asia/Shanghai) → campaign subscribers counted that day; one small entry a day, kept. */
+    static final String SUBSCRIBERS_BY_DAY = "ff:console:subscribers:by-day";
+
     private ConsoleKeys() {
     }
 

@@ -19,15 +19,19 @@ import cn.fangfei.faq.UnansweredLog;
 class DashboardController {
     static final int DAYS = 30;
     static final int TOP_TOPICS = 10;
+    static final int SUBSCRIBER_DAYS = 90;
 
     private final QuestionStats questions;
     private final UnansweredLog unanswered;
     private final AnswerEngine engine;
+    private final SubscriberHistory subscribers;
 
-    DashboardController(QuestionStats questions, UnansweredLog unanswered, AnswerEngine engine) {
+    DashboardController(QuestionStats questions, UnansweredLog unanswered, AnswerEngine engine,
+                        SubscriberHistory subscribers) {
         this.questions = questions;
         this.unanswered = unanswered;
         this.engine = engine;
+        this.subscribers = subscribers;
     }
 
     @GetMapping("/console")
@@ -53,6 +57,10 @@ class DashboardController {
                 .map(top -> Map.of("name", engine.topic(top.topicId()).map(FaqEntry::title).orElse(top.topicId()),
                         "value", top.count()))
                 .toList());
+        List<SubscriberHistory.Day> subscribed = subscribers.lastDays(SUBSCRIBER_DAYS);
+        data.put("subscribers", Map.of(
+                "days", subscribed.stream().map(day -> day.date().toString().substring(5)).toList(),
+                "counts", subscribed.stream().map(SubscriberHistory.Day::subscribers).toList()));
         return data;
     }
 }

@@ -163,6 +163,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(11)
+    void anEditorChecksTheCampaignCalendarAndDryRunsAReminder() {
+        browser.loginAs("editor1", EDITOR_PASSWORD);
+        browser.open("/console/campaigns");
+        assertThat(browser.find("main").getText()).contains("农历");
+        browser.screenshot("30-editor-campaign-calendar");
+        browser.click(".send-link");
+        browser.click("#dry-run");
+        assertThat(browser.find("#dry-run-result").getText()).contains("群发", "客服消息");
+        browser.screenshot("31-editor-campaign-dry-run");
+        browser.logout();
+    }
+
+    @Test
     @Order(90)
     void theAdministratorSeesTheDaysNumbersAndWhoDidWhat() {
         browser.loginAs("admin", ADMIN_PASSWORD);

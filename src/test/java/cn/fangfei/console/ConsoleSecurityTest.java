@@ -45,6 +45,7 @@ class ConsoleSecurityTest {
             "/console", Set.of("REVIEWER", "EDITOR", "ADMIN"),
             "/console/questions", Set.of("EDITOR", "ADMIN"),
             "/console/answers", Set.of("EDITOR", "ADMIN"),
+            "/console/campaigns", Set.of("EDITOR", "ADMIN"),
             "/console/users", Set.of("ADMIN"),
             "/console/audit", Set.of("ADMIN"));
     static final String PASSWORD = "correct-horse-battery";
@@ -79,7 +80,7 @@ class ConsoleSecurityTest {
         String reviewer = page("/console", "REVIEWER");
         assertThat(reviewer).doesNotContain("href=\"/console/questions\"", "href=\"/console/users\"", "href=\"/console/audit\"");
         String editor = page("/console", "EDITOR");
-        assertThat(editor).contains("href=\"/console/questions\"", "href=\"/console/answers\"")
+        assertThat(editor).contains("href=\"/console/questions\"", "href=\"/console/answers\"", "href=\"/console/campaigns\"")
                 .doesNotContain("href=\"/console/users\"", "href=\"/console/audit\"");
         String admin = page("/console", "ADMIN");
         assertThat(admin).contains("href=\"/console/questions\"", "href=\"/console/users\"", "href=\"/console/audit\"");
