@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.wechat.SharedTokenWxMpService;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
@@ -33,7 +34,7 @@ class CampaignWechat {
     private final WxMpService api;
 
     CampaignWechat(WxMpService shared) {
-        WxMpServiceImpl own = new WxMpServiceImpl();
+        WxMpServiceImpl own = new SharedTokenWxMpService();
         own.setWxMpConfigStorage(shared.getWxMpConfigStorage());
         own.setMaxRetryTimes(0);
         this.api = own;
