@@ -27,28 +27,27 @@ class ConsoleExceptionHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException e) {
-        HttpStatusCode status = e.getStatusCode();
-        String view = status.value() == 404 || status.value() == 403 ? "error/" + status.value() : "error/error";
-        ModelAndView page = new ModelAndView(view, status);
-        page.addObject("staffSignedIn", true);
-        return page;
+        return page(e.getStatusCode(), null);
     }
 
     /** A hand-made or truncated request (a form field missing or of the wrong kind). */
     @ExceptionHandler({ServletRequestBindingException.class, TypeMismatchException.class})
     ModelAndView badRequest(Exception e) {
-        ModelAndView page = new ModelAndView("error/error", HttpStatus.BAD_REQUEST);
-        page.addObject("consoleProblem", "提交的内容不完整或格式不对,没有保存任何内容。请返回页面重新填写。");
-        page.addObject("staffSignedIn", true);
-        return page;
+        return page(HttpStatus.BAD_REQUEST, null);
     }
 
     @ExceptionHandler(JedisException.class)
     ModelAndView redisUnavailable(JedisException e) {
         log.warn("console action failed, Redis unavailable: {}", e.getMessage());
-        ModelAndView page = new ModelAndView("error/error", HttpStatus.SERVICE_UNAVAILABLE);
-        page.addObject("consoleProblem", "数据服务暂时不可用,刚才的操作没有完成。请稍后再试;如果一直出现,请联系管理员。");
-        page.addObject("staffSignedIn", true);
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "数据服务暂时不可用,刚才的操作没有完成。请稍后再试;如果一直出现,请联系管理员。");
+    }
+
+    private static ModelAndView page(HttpStatusCode status, String problem) {
+        ModelAndView page = new ModelAndView("console/error", status);
+        page.addObject("status", status.value());
+        if (problem != null) {
+            page.addObject("consoleProblem", problem);
+        }
         return page;
     }
 }

@@ -87,7 +87,7 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void aMissingRoleGetsTheChinese403PageAndIsAudited() throws Exception {
+    void aMissingRoleIsRefusedAndAudited() throws Exception {
         mvc.perform(get("/console/users").with(user("reviewer7").roles("REVIEWER")))
                 .andExpect(status().isForbidden());
         assertThat(audit.day(audit.today(), 10)).anySatisfy(entry -> {

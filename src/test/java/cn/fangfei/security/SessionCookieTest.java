@@ -3,14 +3,10 @@ package cn.fangfei.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.config.SiteProperties;
+import cn.fangfei.support.HttpLogin;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
@@ -41,8 +38,7 @@ import redis.clients.jedis.util.Pool;
         "fangfei.admin.token="})
 @ActiveProfiles("test")
 class SessionCookieTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpLogin.HTTP;
 
     @LocalServerPort
     int port;
@@ -89,26 +85,10 @@ class SessionCookieTest {
         assertThat(article.headers().firstValue("Content-Security-Policy")).as("residents' pages keep their own rules").isEmpty();
     }
 
-    /** GETs the login page for its CSRF token, posts the form; returns the Set-Cookie of the logged-in session. */
+    /** Logs in (optionally as if behind a TLS proxy); returns the Set-Cookie of the logged-in session. */
     private String login(String forwardedProto) throws Exception {
-        HttpRequest.Builder form = HttpRequest.newBuilder(url("/login"));
-        if (forwardedProto != null) {
-            form.header("X-Forwarded-Proto", forwardedProto);
-        }
-        HttpResponse<String> page = HTTP.send(form.build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = CSRF.matcher(page.body());
-        assertThat(token.find()).isTrue();
-        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-
-        HttpRequest.Builder post = HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", session)
-                .POST(HttpRequest.BodyPublishers.ofString("username=editor1&password=correct-horse-battery&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)));
-        if (forwardedProto != null) {
-            post.header("X-Forwarded-Proto", forwardedProto);
-        }
-        HttpResponse<String> loggedIn = HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> loggedIn = HttpLogin.login("http://127.0.0.1:" + port, "editor1", "correct-horse-battery",
+                forwardedProto);
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console");
         return loggedIn.headers().firstValue("Set-Cookie").orElseThrow();
