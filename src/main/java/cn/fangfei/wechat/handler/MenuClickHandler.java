@@ -53,6 +53,8 @@ public class MenuClickHandler implements WechatRoute {
         return switch (key.action()) {
             case FAQ -> Optional.ofNullable(questions.answerOf(key.target()));
             case REPLY -> fixedReply(key.target());
+            // Answered by the tip-off route ahead of this one; reaching here means that feature is off.
+            case TIP -> Optional.empty();
         };
     }
 

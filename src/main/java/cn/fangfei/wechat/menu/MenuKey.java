@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * What a click on a menu button does, as written in its key: {@code faq:<topic id>} answers a FAQ
- * topic, {@code reply:<replies.yml key>} says a fixed reply.
+ * topic, {@code reply:<replies.yml key>} says a fixed reply, {@code tip:start} starts an anonymous
+ * tip-off and {@code tip:status} explains how to follow one up (both answered by cn.fangfei.tip.chat).
  */
 public record MenuKey(Action action, String target) {
-    public enum Action { FAQ, REPLY }
+    public enum Action { FAQ, REPLY, TIP }
 
-    private static final Pattern FORMAT = Pattern.compile("(faq|reply):([a-z0-9][a-z0-9-]*)");
+    private static final Pattern FORMAT = Pattern.compile("(faq|reply):([a-z0-9][a-z0-9-]*)|(tip):(start|status)");
 
     public static Optional<MenuKey> parse(String key) {
         if (key == null) {
@@ -20,6 +21,9 @@ public record MenuKey(Action action, String target) {
         Matcher matcher = FORMAT.matcher(key);
         if (!matcher.matches()) {
             return Optional.empty();
+        }
+        if (matcher.group(3) != null) {
+            return Optional.of(new MenuKey(Action.TIP, matcher.group(4)));
         }
         Action action = matcher.group(1).equals("faq") ? Action.FAQ : Action.REPLY;
         return Optional.of(new MenuKey(action, matcher.group(2)));
