@@ -17,7 +17,15 @@ public class Replies implements ReloadableContent {
     static final Set<String> REQUIRED = Set.of(
             "welcome", "help", "greeting", "thanks", "fallback", "suggest-intro", "suggest-outro",
             "pick-expired", "voice-unrecognized", "unsupported-media", "empty-text", "unknown-menu",
-            "service-busy", "risk-intro", "risk-none", "risk-outro", "article-link");
+            "service-busy", "risk-intro", "risk-none", "risk-outro", "article-link",
+            "tip-start", "tip-continue", "tip-category-unknown", "tip-ask-what", "tip-ask-where", "tip-ask-evidence",
+            "tip-evidence-waiting", "tip-image-received", "tip-image-limit", "tip-image-failed", "tip-image-not-now",
+            "tip-ask-contact", "tip-confirm", "tip-confirm-ask", "tip-text-empty", "tip-text-too-long",
+            "tip-contact-too-long", "tip-category-missing", "tip-submitted", "tip-already-submitted", "tip-cancelled",
+            "tip-rate-limited", "tip-busy", "tip-query-how", "tip-receipt-unknown", "tip-query-throttled", "tip-status",
+            "tip-status-no-messages", "tip-status-more", "tip-followup-prompt", "tip-status-closed", "tip-followup-added",
+            "tip-followup-done", "tip-followup-closed", "tip-file-type", "tip-file-too-large", "tip-too-many-files",
+            "tip-file-unreadable", "tip-upload-too-large");
 
     private final OfficeContacts office;
     private final AtomicReference<Map<String, String>> texts = new AtomicReference<>(Map.of());
