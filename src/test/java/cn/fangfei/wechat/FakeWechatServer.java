@@ -11,6 +11,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 
 /**
  * WeChat's HTTP API as the tests' app sees it (fangfei.wechat.api-host points here): hands out a token,
@@ -19,6 +20,16 @@ import mockwebserver3.RecordedRequest;
 public final class FakeWechatServer {
     private static final MockWebServer SERVER = start();
     private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
+    private static final Map<String, File> FILES = new ConcurrentHashMap<>();
+
+    private record File(String contentType, byte[] content) {
+        MockResponse response() {
+            return new MockResponse.Builder().code(200)
+                    .setHeader("Content-Type", contentType)
+                    .setHeader("Content-Disposition", "attachment; filename=\"media.jpg\"")
+                    .body(new Buffer().write(content)).build();
+        }
+    }
     private static final LinkedBlockingQueue<RecordedRequest> RECEIVED = new LinkedBlockingQueue<>();
 
     private FakeWechatServer() {
@@ -34,8 +45,14 @@ public final class FakeWechatServer {
         ANSWERS.put(path, json);
     }
 
+    /** Makes WeChat answer calls to {@code path} with a file, as the media download API does, until {@link #reset()}. */
+    public static void answerFile(String path, String contentType, byte[] content) {
+        FILES.put(path, new File(contentType, content.clone()));
+    }
+
     public static void reset() {
         ANSWERS.clear();
+        FILES.clear();
         RECEIVED.clear();
     }
 
@@ -58,6 +75,10 @@ public final class FakeWechatServer {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 RECEIVED.add(request);
+                File file = FILES.get(path);
+                if (file != null) {
+                    return file.response();
+                }
                 String json = ANSWERS.getOrDefault(path, path.equals("/cgi-bin/token")
                         ? "{\"access_token\":\"FAKE_TOKEN\",\"expires_in\":7200}"
                         : "{\"errcode\":0,\"errmsg\":\"ok\"}");

@@ -175,7 +175,7 @@ class TipConversation {
 
     private String step(String openid, ChatState state, String t) {
         ChatState next = switch (state.step()) {
-            case CATEGORY -> state.withCategory(categories.pick(t).orElseThrow(() -> new TipInputException(
+            case CATEGORY -> state.withCategory(categories.pick(command(t)).orElseThrow(() -> new TipInputException(
                     "tip-category-unknown", Map.of("categories", categories.numberedList(),
                     "count", Integer.toString(categories.all().size())))));
             case WHAT -> state.withWhat(texts.seal(state.tipId(), TipTexts.WHAT, input.text(t)));
