@@ -66,9 +66,15 @@ public abstract class TipAppTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
+    /** Mails a previous test queued are let out first, so that they don't arrive during this one. */
     @BeforeEach
     void cleanSlate() throws Exception {
         FakeWechatServer.reset();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try (Jedis jedis = redis.getResource()) {
+                return jedis.zcard(TipKeys.MAIL_OUTBOX) == 0;
+            }
+        });
         RedisTestSupport.flush(redis);
         MAIL.purgeEmailFromAllMailboxes();
     }
