@@ -119,9 +119,12 @@ public final class TipWebClient {
         return postForm("/tip/status", Map.of("_csrf", lookup.csrf(), "receipt", receipt));
     }
 
+    /** Browsers ask for HTML; error pages depend on it. */
     private Page send(HttpRequest request) {
+        HttpRequest asBrowser = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(asBrowser, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
