@@ -85,6 +85,15 @@ public abstract class TipAppTest {
         return List.of(MAIL.getReceivedMessages());
     }
 
+    /** A mail's text as the recipient reads it (the raw body is base64 for Chinese). */
+    protected static String textOf(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     protected WechatClient wechat() {
         return new WechatClient("http://127.0.0.1:" + port, WechatAppTest.TOKEN, WechatAppTest.AES_KEY, WechatAppTest.APP_ID);
     }

@@ -2,6 +2,8 @@ package cn.fangfei.tip.review;
 
 import java.util.Map;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,8 +15,12 @@ import cn.fangfei.tip.TipConflictException;
 import cn.fangfei.tip.TipInputException;
 import cn.fangfei.tip.TipNotFoundException;
 
-/** Office staff get a Chinese sentence they can act on, as {"message": ...}; never an exception's details. */
+/**
+ * Office staff get a Chinese sentence they can act on, as {"message": ...}; never an exception's
+ * details. Ordered ahead of Spring's problem-details handler, which would answer unreadable bodies first.
+ */
 @RestControllerAdvice(assignableTypes = TipReviewController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ReviewErrorAdvice {
     private final Replies replies;
 

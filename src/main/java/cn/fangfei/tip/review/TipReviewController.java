@@ -59,7 +59,7 @@ class TipReviewController {
     record RiskChange(String risk, String note) {
     }
 
-    record NewMessage(String text, boolean question) {
+    record NewMessage(String text, Boolean question) {
     }
 
     record Note(String note) {
@@ -120,7 +120,7 @@ class TipReviewController {
     /** A message (or, with question=true, a question) the tipster reads with their receipt code. */
     @PostMapping("/{id}/messages")
     TipViews.Summary message(@PathVariable String id, @RequestBody NewMessage message, Authentication user) {
-        return views.summary(review.message(id, message.text(), message.question(), user.getName()));
+        return views.summary(review.message(id, message.text(), Boolean.TRUE.equals(message.question()), user.getName()));
     }
 
     /** Reports the tip to the city office by mail. */

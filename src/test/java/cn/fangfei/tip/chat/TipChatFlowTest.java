@@ -14,8 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
-
 import cn.fangfei.content.Replies;
 import cn.fangfei.faq.ResidentQuestions;
 import cn.fangfei.tip.Attachment;
@@ -94,7 +92,7 @@ class TipChatFlowTest extends TipAppTest {
         assertThat(notice.getAllRecipients()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "reviewer1@office.test", "reviewer2@office.test");
         assertThat(notice.getSubject()).contains(tip.id(), "养老");
-        assertThat(GreenMailUtil.getBody(notice)).doesNotContain("幸福路");
+        assertThat(textOf(notice)).doesNotContain("幸福路");
     }
 
     @Test

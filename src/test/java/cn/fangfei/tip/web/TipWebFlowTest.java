@@ -9,8 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
-
 import cn.fangfei.content.Replies;
 import cn.fangfei.tip.Attachment;
 import cn.fangfei.tip.Channel;
@@ -85,7 +83,7 @@ class TipWebFlowTest extends TipAppTest {
 
         List<jakarta.mail.internet.MimeMessage> mails = awaitMails(2);
         assertThat(mails.get(0).getSubject()).contains(tip.id(), "虚拟货币/区块链");
-        assertThat(GreenMailUtil.getBody(mails.get(0))).doesNotContain("鸡蛋");
+        assertThat(textOf(mails.get(0))).doesNotContain("鸡蛋");
     }
 
     @Test
