@@ -1,6 +1,7 @@
 package cn.fangfei.tip;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +182,7 @@ public class TipQueue {
     private boolean markClaimed(TipRecord tip, String reviewer, Delivery delivery) {
         String action = delivery.fresh() || tip.assignee().isEmpty() || tip.assignee().get().equals(reviewer)
                 ? "认领"
-                : "接手(原认领人 " + tip.assignee().get() + " 超过" + settings.claimIdle().toHours() + "小时未处理)";
+                : "接手(原认领人 " + tip.assignee().get() + " 超过" + inWords(settings.claimIdle()) + "未处理)";
         long now = clock.millis();
         try (Jedis jedis = redis.getResource()) {
             Object done = MARK_CLAIMED.run(jedis, List.of(TipKeys.tip(tip.id()), TipKeys.history(tip.id())),
@@ -189,6 +190,14 @@ public class TipQueue {
                             TipStatus.RECEIVED.label(), TipStatus.CHECKING.label()));
             return Long.valueOf(1).equals(done);
         }
+    }
+
+    /** "24小时", "30分钟", "2秒": how history entries say the idle time. */
+    static String inWords(Duration duration) {
+        if (duration.toHours() > 0 && duration.toMinutesPart() == 0) {
+            return duration.toHours() + "小时";
+        }
+        return duration.toMinutes() > 0 ? duration.toMinutes() + "分钟" : duration.toSeconds() + "秒";
     }
 
     private void deadLetter(TipRecord tip, Delivery delivery) {
