@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import cn.fangfei.support.RedisTestSupport;
@@ -52,7 +53,7 @@ import redis.clients.jedis.util.Pool;
 @ActiveProfiles("test")
 public abstract class TipAppTest {
     /** One SMTP server for the JVM, on a free port, so that parallel builds on the machine don't collide. */
-    protected static final GreenMail MAIL = startMail();
+    protected static GreenMail MAIL = startMail(ServerSetupTest.SMTP.dynamicPort());
 
     @LocalServerPort
     protected int port;
@@ -102,8 +103,20 @@ public abstract class TipAppTest {
         return "http://127.0.0.1:" + port;
     }
 
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    /** Takes the mail server down, as a broken office mail server would be. */
+    protected static int stopMail() {
+        int smtpPort = MAIL.getSmtp().getPort();
+        MAIL.stop();
+        return smtpPort;
+    }
+
+    /** Brings it back on the port the app was configured with. */
+    protected static void restartMail(int smtpPort) {
+        MAIL = startMail(ServerSetupTest.SMTP.port(smtpPort));
+    }
+
+    private static GreenMail startMail(ServerSetup setup) {
+        GreenMail mail = new GreenMail(setup);
         mail.start();
         return mail;
     }
