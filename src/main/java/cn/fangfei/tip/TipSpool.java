@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -33,7 +32,8 @@ import org.springframework.stereotype.Component;
  * stored once.
  *
  * <p>Layout: records of {@code magic | length | payload | crc32}. A record cut short by a crash was
- * never acknowledged (the fsync had not returned) and is skipped.
+ * never acknowledged (the fsync had not returned) and is skipped; records after a damaged stretch are
+ * still found by their magic number and checksum.
  */
 @Component
 public class TipSpool {
@@ -165,45 +165,68 @@ public class TipSpool {
     record Contents(List<SealedTip> tips, boolean damaged) {
     }
 
+    /**
+     * Reads every intact record. Bytes that are not a record are skipped up to the next record that
+     * checks out: at the end of the file they are a record a crash cut short (never acknowledged);
+     * anywhere else the file is damaged, and is kept aside once replayed.
+     */
     static Contents read(Path file) {
         List<SealedTip> tips = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            while (true) {
-                int magic;
-                try {
-                    magic = in.readInt();
-                } catch (EOFException end) {
-                    return new Contents(tips, false);
+        boolean damaged = false;
+        boolean torn = false;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            int pos = 0;
+            while (pos < data.limit()) {
+                int length = recordAt(data, pos);
+                if (length >= 0) {
+                    byte[] payload = new byte[length];
+                    data.get(pos + 8, payload);
+                    tips.add(decode(payload));
+                    pos += 16 + length;
+                    continue;
                 }
-                int length = in.readInt();
-                if (magic != MAGIC || length < 0 || length > MAX_RECORD_BYTES) {
-                    return damaged(file, tips);
+                int next = nextRecord(data, pos + 1);
+                if (next < 0) {
+                    torn = true;
+                    break;
                 }
-                byte[] payload = new byte[length];
-                in.readFully(payload);
-                long expected = in.readLong();
-                CRC32 crc = new CRC32();
-                crc.update(payload);
-                if (crc.getValue() != expected) {
-                    return in.available() == 0 ? torn(file, tips) : damaged(file, tips);
-                }
-                tips.add(decode(payload));
+                damaged = true;
+                pos = next;
             }
-        } catch (EOFException e) {
-            return torn(file, tips);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spool file " + file, e);
         }
+        if (damaged) {
+            log.error("spool file {} is damaged; its {} good records are replayed and it is kept as .damaged for inspection",
+                    file, tips.size());
+        } else if (torn) {
+            log.warn("spool file {}: a record cut short by a crash is skipped (it was never acknowledged)", file);
+        }
+        return new Contents(tips, damaged);
     }
 
-    private static Contents torn(Path file, List<SealedTip> tips) {
-        log.warn("spool file {}: a record cut short by a crash is skipped (it was never acknowledged)", file);
-        return new Contents(tips, false);
+    /** The payload length of an intact record at {@code pos}, or -1. */
+    private static int recordAt(ByteBuffer data, int pos) {
+        if (data.limit() - pos < 16 || data.getInt(pos) != MAGIC) {
+            return -1;
+        }
+        int length = data.getInt(pos + 4);
+        if (length < 0 || length > MAX_RECORD_BYTES || data.limit() - pos - 16 < length) {
+            return -1;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data.slice(pos + 8, length));
+        return crc.getValue() == data.getLong(pos + 8 + length) ? length : -1;
     }
 
-    private static Contents damaged(Path file, List<SealedTip> tips) {
-        log.error("spool file {} is damaged after {} good records; it is kept as .damaged for inspection", file, tips.size());
-        return new Contents(tips, true);
+    private static int nextRecord(ByteBuffer data, int from) {
+        for (int pos = from; pos <= data.limit() - 16; pos++) {
+            if (recordAt(data, pos) >= 0) {
+                return pos;
+            }
+        }
+        return -1;
     }
 
     private static byte[] encode(SealedTip tip) {

@@ -88,7 +88,7 @@ public class TipSubmissions {
         }
         try {
             int replayed = spool.drain(tip -> store.insert(tip, true));
-            log.info("replayed {} spooled tips into Redis", replayed);
+            log.info("replayed {} spooled tip records into Redis", replayed);
         } catch (JedisException e) {
             log.warn("Redis still unavailable, spooled tips wait for the next try ({})", e.getClass().getSimpleName());
         }
