@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -25,6 +27,8 @@ public class ContentReloader {
     private final ContentProperties properties;
     private final List<ReloadableContent> parts;
     private volatile FileTime lastSeen = FileTime.fromMillis(0);
+    /** Part name → the problem of its last rejected reload; cleared when the part loads again. */
+    private final Map<String, String> rejected = new ConcurrentHashMap<>();
 
     public ContentReloader(ContentProperties properties, List<ReloadableContent> parts) {
         this.properties = properties;
@@ -45,13 +49,23 @@ public class ContentReloader {
         for (ReloadableContent part : parts) {
             try {
                 part.reload(dir);
+                rejected.remove(part.name());
                 report.add(part.name() + ": ok");
             } catch (ContentException e) {
                 log.warn("content {} rejected, the previous version keeps serving: {}", part.name(), e.getMessage());
+                rejected.put(part.name(), e.getMessage());
                 report.add(part.name() + ": " + e.getMessage());
             }
         }
         return report;
+    }
+
+    public List<String> partNames() {
+        return parts.stream().map(ReloadableContent::name).toList();
+    }
+
+    public Map<String, String> rejectedParts() {
+        return Map.copyOf(rejected);
     }
 
     @Scheduled(fixedDelayString = "${fangfei.content.reload-interval:5s}")
@@ -66,8 +80,9 @@ public class ContentReloader {
     private FileTime newestChange() {
         try (Stream<Path> files = Files.walk(properties.dir())) {
             return files.map(ContentReloader::modified).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("cannot read the content directory {}: {}", properties.dir(), e.getMessage());
+            return lastSeen;
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.fangfei.faq;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import cn.fangfei.content.Replies;
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -29,14 +32,16 @@ public class ResidentQuestions {
     private final PendingPicks picks;
     private final UnansweredLog unanswered;
     private final Replies replies;
+    private final MeterRegistry meters;
 
     public ResidentQuestions(AnswerEngine engine, AnswerFormatter formatter, PendingPicks picks,
-                             UnansweredLog unanswered, Replies replies) {
+                             UnansweredLog unanswered, Replies replies, MeterRegistry meters) {
         this.engine = engine;
         this.formatter = formatter;
         this.picks = picks;
         this.unanswered = unanswered;
         this.replies = replies;
+        this.meters = meters;
     }
 
     /** The reply to a resident's text (or recognised voice) message. */
@@ -59,6 +64,7 @@ public class ResidentQuestions {
             }
         }
         Answer answer = engine.ask(trimmed);
+        meters.counter("fangfei.faq.answers", "outcome", answer.outcome().name().toLowerCase(Locale.ROOT)).increment();
         try {
             switch (answer.outcome()) {
                 case SUGGEST -> picks.offer(openid, answer.suggestions().stream().map(s -> s.entry().id()).toList());
@@ -74,7 +80,7 @@ public class ResidentQuestions {
 
     /** The chat answer of one topic, for menu clicks such as faq:how-to-report; null if no such topic. */
     public String answerOf(String topicId) {
-        return engine.topic(topicId).map(entry -> formatter.topic(entry, java.util.List.of())).orElse(null);
+        return engine.topic(topicId).map(entry -> formatter.topic(entry, List.of())).orElse(null);
     }
 
     private String picked(String openid, int number) {

@@ -1,31 +1,43 @@
 package cn.fangfei.redis;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.util.Pool;
 
 /**
  * One Jedis pool for the whole app. Features take a connection per operation; WxJava shares the same
- * pool for the access token, so a {@code Pool<Jedis>} is the common type.
+ * pool for the access token. {@code Pool<Jedis>} is the common type of the plain and the Sentinel
+ * pool, so no feature knows which one it got.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
 public class RedisConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
+    private static final int TIMEOUT_MILLIS = 2000;
 
     @Bean(destroyMethod = "close")
     RedisEndpoint redisEndpoint(RedisProperties properties) {
-        if (properties.embedded()) {
-            EmbeddedRedis embedded = EmbeddedRedis.start(properties.embeddedDir());
-            return new RedisEndpoint(URI.create(embedded.url()), embedded);
+        if (properties.sentinel()) {
+            return new RedisEndpoint("sentinel", null);
         }
-        return new RedisEndpoint(URI.create(properties.url()), null);
+        if (properties.embedded()) {
+            return new RedisEndpoint("embedded", EmbeddedRedis.start(properties.embeddedDir()));
+        }
+        return new RedisEndpoint("url", null);
     }
 
     @Bean(destroyMethod = "close")
@@ -34,6 +46,21 @@ public class RedisConfiguration {
         config.setMaxTotal(properties.poolSize());
         config.setMaxIdle(properties.poolSize());
         config.setJmxEnabled(false);
-        return new JedisPool(config, endpoint.uri(), 2000, 2000);
+        if (properties.sentinel()) {
+            Set<HostAndPort> sentinels = properties.sentinelAddresses().stream().map(HostAndPort::from)
+                    .collect(Collectors.toSet());
+            log.info("Redis through Sentinels {} for master {}", sentinels, properties.sentinelMaster());
+            return new JedisSentinelPool(properties.sentinelMaster(), sentinels, config,
+                    DefaultJedisClientConfig.builder().timeoutMillis(TIMEOUT_MILLIS).database(properties.database())
+                            .user(emptyToNull(properties.username())).password(emptyToNull(properties.password())).build(),
+                    DefaultJedisClientConfig.builder().timeoutMillis(TIMEOUT_MILLIS)
+                            .password(emptyToNull(properties.sentinelPassword())).build());
+        }
+        String url = endpoint.embeddedServer() instanceof EmbeddedRedis embedded ? embedded.url() : properties.url();
+        return new JedisPool(config, URI.create(url), TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 }

@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.content.Replies;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
@@ -19,11 +21,13 @@ public class MessageReplies {
     private final WechatRouter router;
     private final RetryDeduplicator deduplicator;
     private final Replies replies;
+    private final MeterRegistry meters;
 
-    public MessageReplies(WechatRouter router, RetryDeduplicator deduplicator, Replies replies) {
+    public MessageReplies(WechatRouter router, RetryDeduplicator deduplicator, Replies replies, MeterRegistry meters) {
         this.router = router;
         this.deduplicator = deduplicator;
         this.replies = replies;
+        this.meters = meters;
     }
 
     /** The reply XML, or empty when the message gets no passive reply. */
@@ -32,14 +36,24 @@ public class MessageReplies {
     }
 
     private String compute(WxMpXmlMessage message) {
+        Timer.Sample sample = Timer.start(meters);
         WxMpXmlOutMessage reply;
+        String outcome;
         try {
             reply = router.route(message);
+            outcome = reply == null ? "none" : "replied";
         } catch (RuntimeException e) {
             log.warn("answering a {} message failed, replying service-busy ({})",
                     message.getMsgType(), e.getClass().getSimpleName());
             reply = TextReply.to(message, replies.text("service-busy"));
+            outcome = "failed";
         }
+        sample.stop(Timer.builder("fangfei.wechat.messages")
+                .description("Messages from WeChat answered (first deliveries; retries are served from the cache)")
+                .tag("type", message.getEvent() == null ? message.getMsgType() : "event_" + message.getEvent())
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters));
         return reply == null ? "" : reply.toXml();
     }
 }

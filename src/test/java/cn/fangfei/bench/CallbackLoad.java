@@ -23,9 +23,14 @@ import me.chanjar.weixin.common.util.crypto.SHA1;
  * with its own MsgId, timestamp and nonce, as WeChat would. Latency is measured from each request's
  * scheduled start, so a stall shows up in the figures instead of slowing the sender down.
  *
+ * A warm-up run at the same rate comes first and is not counted: a JVM that has just started is still
+ * compiling, and WeChat's traffic is a steady state, not a cold start.
+ *
  * <p>Usage: CallbackLoad BASE_URL TOKEN RATE_PER_S SECONDS QUESTIONS_TSV (run by src/bench/callback.sh).
  */
 public final class CallbackLoad {
+    private static final int WARM_UP_SECONDS = 10;
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String token = args[1];
@@ -33,8 +38,13 @@ public final class CallbackLoad {
         int seconds = Integer.parseInt(args[3]);
         List<String> questions = Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8).stream()
                 .skip(1).map(line -> line.split("\t")[0]).filter(q -> !q.isBlank()).toList();
-
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        run(client, base, token, rate, WARM_UP_SECONDS, questions);
+        System.out.println(run(client, base, token, rate, seconds, questions));
+    }
+
+    private static String run(HttpClient client, String base, String token, int rate, int seconds, List<String> questions)
+            throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
@@ -61,7 +71,7 @@ public final class CallbackLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "requests=%d failures=%d rate=%.1f/s p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms%n",
+        return String.format(Locale.ROOT, "requests=%d failures=%d rate=%.1f/s p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms",
                 sorted.size(), failures.get(), sorted.size() / elapsed,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
     }

@@ -64,7 +64,7 @@ class KeyRingTest {
         CryptoProperties crypto = new CryptoProperties("", null, "", dir.resolve("tip-dev.key"));
 
         KeyRing ring = new CryptoConfiguration().keyRing(crypto, new SimulatorProperties("false"), account(),
-                new RedisProperties("", dir.toString(), 1));
+                new RedisProperties("", dir.toString(), 1, null, null, null, null, null, 0));
 
         assertThat(ring.currentId()).isEqualTo("dev");
     }
@@ -97,6 +97,6 @@ class KeyRingTest {
     }
 
     private static RedisProperties external() {
-        return new RedisProperties("redis://127.0.0.1:6379", null, 1);
+        return new RedisProperties("redis://127.0.0.1:6379", null, 1, null, null, null, null, null, 0);
     }
 }

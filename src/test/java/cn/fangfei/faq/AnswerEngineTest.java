@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.content.ContentException;
+import cn.fangfei.support.ContentCopy;
 
 class AnswerEngineTest {
     private static final AnswerEngine engine = new AnswerEngine();

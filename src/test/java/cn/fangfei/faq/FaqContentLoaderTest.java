@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.content.ContentException;
+import cn.fangfei.support.ContentCopy;
 
 /** A broken content file is refused with the file and the line an editor has to fix. */
 class FaqContentLoaderTest {

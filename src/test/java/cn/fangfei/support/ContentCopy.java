@@ -1,4 +1,4 @@
-package cn.fangfei.faq;
+package cn.fangfei.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** A private copy of the shipped content/ that a test may break. */
-final class ContentCopy {
+public final class ContentCopy {
     private ContentCopy() {
     }
 
-    static Path of(Path target) {
+    public static Path of(Path target) {
         Path source = Path.of("content");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -29,7 +29,7 @@ final class ContentCopy {
         }
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class ContentCopy {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,0 +1,104 @@
+package cn.fangfei;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.fangfei.support.AppProcess;
+import cn.fangfei.support.RedisProcess;
+import cn.fangfei.wechat.InboundMessages;
+import cn.fangfei.wechat.WechatClient;
+import cn.fangfei.wechat.WechatKeys;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import redis.clients.jedis.Jedis;
+
+/** The packaged app when its surroundings fail: Redis goes away for a while, the orchestrator stops it mid-request. */
+class ResilienceIT {
+    private static final String TOKEN = "resilience-token";
+    private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
+    private static final String APP_ID = "wxresilience";
+
+    @Test
+    void redisGoneForTenSecondsGivesFriendlyRepliesAndRecoversWithoutARestart(@TempDir Path dir) throws Exception {
+        try (RedisProcess redis = RedisProcess.persistentServer(dir.resolve("redis")).start();
+             AppProcess app = AppProcess.start("resilience-redis", env(redis, dir))) {
+            WechatClient wechat = new WechatClient(app.baseUrl(), TOKEN, AES_KEY, APP_ID);
+            List<WechatClient.Reply> replies = new ArrayList<>();
+            long start = System.nanoTime();
+            boolean stopped = false;
+            boolean restarted = false;
+            while (elapsed(start).toSeconds() < 16) {
+                if (!stopped && elapsed(start).toSeconds() >= 3) {
+                    redis.stop();
+                    stopped = true;
+                }
+                if (!restarted && elapsed(start).toSeconds() >= 13) {
+                    redis.start();
+                    restarted = true;
+                }
+                replies.add(wechat.postPlain(InboundMessages.text(InboundMessages.newOpenid(), "怎么举报非法集资",
+                        InboundMessages.newMsgId())));
+                Thread.sleep(250);
+            }
+            assertThat(replies).hasSizeGreaterThan(40).allSatisfy(reply -> {
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(reply.fields().get("MsgType")).isEqualTo("text");
+                assertThat(reply.fields().get("Content")).isNotBlank().doesNotContain("Exception");
+            });
+
+            String again = InboundMessages.text(InboundMessages.newOpenid(), "怎么举报非法集资", InboundMessages.newMsgId());
+            assertThat(wechat.postPlain(again).body()).isEqualTo(wechat.postPlain(again).body());
+            try (Jedis jedis = new Jedis(URI.create(redis.url()))) {
+                assertThat(jedis.exists(WechatKeys.dedup(WxMpXmlMessage.fromXml(again)))).as("de-duplication is back").isTrue();
+            }
+            assertThat(app.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aCallbackInFlightFinishesWhenTheAppIsStopped(@TempDir Path dir) throws Exception {
+        try (RedisProcess redis = RedisProcess.server().start()) {
+            AppProcess app = AppProcess.start("resilience-shutdown", env(redis, dir));
+            String message = InboundMessages.text(InboundMessages.newOpenid(), "什么是非法集资", InboundMessages.newMsgId());
+            // Another instance is still answering this message: this delivery waits for its reply.
+            try (Jedis jedis = new Jedis(URI.create(redis.url()))) {
+                jedis.setex(WechatKeys.dedup(WxMpXmlMessage.fromXml(message)), 30, "pending");
+            }
+            WechatClient wechat = new WechatClient(app.baseUrl(), TOKEN, AES_KEY, APP_ID);
+            long start = System.nanoTime();
+            CompletableFuture<WechatClient.Reply> inFlight = CompletableFuture.supplyAsync(() -> wechat.postPlain(message));
+            Thread.sleep(500);
+            app.stop();
+            WechatClient.Reply reply = inFlight.join();
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("success");
+            assertThat(elapsed(start)).as("the request was still running when the stop began")
+                    .isGreaterThan(WechatKeys.DEDUP_WAIT.minusMillis(500));
+            assertThat(app.isAlive()).isFalse();
+        }
+    }
+
+    private static Map<String, String> env(RedisProcess redis, Path dir) {
+        return Map.of(
+                "FANGFEI_REDIS_URL", redis.url(),
+                "FANGFEI_DATA_DIR", dir.toString(),
+                "FANGFEI_WECHAT_APP_ID", APP_ID,
+                "FANGFEI_WECHAT_SECRET", "resilience-secret",
+                "FANGFEI_WECHAT_TOKEN", TOKEN,
+                "FANGFEI_WECHAT_AES_KEY", AES_KEY,
+                "FANGFEI_SIMULATOR", "false");
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,133 @@
+package cn.fangfei;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.fangfei.support.AppProcess;
+import cn.fangfei.support.RedisProcess;
+import cn.fangfei.wechat.InboundMessages;
+import cn.fangfei.wechat.WechatClient;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Two processes of the packaged app on different ports against one real Redis and one fake WeChat
+ * API, as a city runs it behind a load balancer: they must behave as one.
+ */
+class TwoInstancesIT {
+    private static final String TOKEN = "two-instances-token";
+    private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
+    private static final String APP_ID = "wxtwoinstances";
+    private static final String ADMIN_TOKEN = "two-instances-admin-token";
+
+    private static final Map<String, AtomicInteger> wechatCalls = new ConcurrentHashMap<>();
+    private static MockWebServer wechatApi;
+    private static RedisProcess redis;
+    private static AppProcess first;
+    private static AppProcess second;
+
+    @BeforeAll
+    static void startTwoInstances(@TempDir Path dataDir) throws Exception {
+        wechatApi = new MockWebServer();
+        wechatApi.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                wechatCalls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                String json = path.equals("/cgi-bin/token")
+                        ? "{\"access_token\":\"SHARED_TOKEN\",\"expires_in\":7200}"
+                        : "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(json).build();
+            }
+        });
+        wechatApi.start();
+        redis = RedisProcess.server().start();
+        Map<String, String> env = new HashMap<>();
+        env.put("FANGFEI_REDIS_URL", redis.url());
+        env.put("FANGFEI_DATA_DIR", dataDir.toString());
+        env.put("FANGFEI_WECHAT_APP_ID", APP_ID);
+        env.put("FANGFEI_WECHAT_SECRET", "two-instances-secret");
+        env.put("FANGFEI_WECHAT_TOKEN", TOKEN);
+        env.put("FANGFEI_WECHAT_AES_KEY", AES_KEY);
+        env.put("FANGFEI_WECHAT_API_HOST", wechatApi.url("/").toString());
+        env.put("FANGFEI_SIMULATOR", "false");
+        env.put("FANGFEI_ADMIN_TOKEN", ADMIN_TOKEN);
+        CompletableFuture<AppProcess> one = CompletableFuture.supplyAsync(() -> AppProcess.start("instance-1", env));
+        CompletableFuture<AppProcess> two = CompletableFuture.supplyAsync(() -> AppProcess.start("instance-2", env));
+        first = one.join();
+        second = two.join();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (first != null) {
+            first.stop();
+        }
+        if (second != null) {
+            second.stop();
+        }
+        redis.stop();
+        wechatApi.close();
+    }
+
+    @Test
+    void aRetryOnTheOtherInstanceGetsTheFirstReplyWithoutBeingAnsweredAgain() {
+        String message = InboundMessages.text(InboundMessages.newOpenid(), "非法集资有哪些特征", InboundMessages.newMsgId());
+        double answeredBefore = textMessagesAnswered(second);
+        WechatClient.Reply original = client(first).postPlain(message);
+        WechatClient.Reply retry = client(second).postPlain(message);
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(original.body()).contains("四个特征");
+        assertThat(textMessagesAnswered(second)).as("the second instance served the cached reply").isEqualTo(answeredBefore);
+    }
+
+    @Test
+    void theAccessTokenIsFetchedOnceForBothInstances() {
+        assertThat(pushMenu(first).statusCode()).isEqualTo(200);
+        assertThat(pushMenu(second).statusCode()).isEqualTo(200);
+        assertThat(wechatCalls.get("/cgi-bin/menu/create")).hasValue(2);
+        assertThat(wechatCalls.get("/cgi-bin/token")).hasValue(1);
+        try (Jedis jedis = new Jedis(URI.create(redis.url()))) {
+            assertThat(jedis.keys("ff:wx*")).anyMatch(key -> key.contains("access_token"));
+        }
+    }
+
+    private static WechatClient client(AppProcess app) {
+        return new WechatClient(app.baseUrl(), TOKEN, AES_KEY, APP_ID);
+    }
+
+    private static HttpResponse<String> pushMenu(AppProcess app) {
+        return AppProcess.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/admin/wechat/menu"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** First deliveries of text messages this instance answered, from its Prometheus endpoint. */
+    private static double textMessagesAnswered(AppProcess app) {
+        Matcher count = Pattern.compile("fangfei_wechat_messages_seconds_count\\{[^}]*type=\"text\"[^}]*} ([0-9.E]+)")
+                .matcher(app.get("/actuator/prometheus").body());
+        double total = 0;
+        while (count.find()) {
+            total += Double.parseDouble(count.group(1));
+        }
+        return total;
+    }
+}
