@@ -3,6 +3,7 @@ package cn.fangfei.tip;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import redis.clients.jedis.util.Pool;
 /**
  * Per-sender limits on submissions and on wrong receipt codes. A sender (openid or IP address) is
  * counted under a keyed hash whose key changes every window, and each counter expires with its
- * window: nothing links a sender across windows or outlives the window.
+ * window: nothing links a sender across windows or outlives the window. An unknown sender (a web
+ * request whose address a proxy withheld) is not limited here; the proxy limits it.
  */
 @Component
 public class SenderLimits {
@@ -47,9 +49,12 @@ public class SenderLimits {
      * Counts a submission; false once the sender is over the limit. When Redis is down the tip is
      * let through to the spool: losing a tip is worse than a burst.
      */
-    public boolean allowSubmission(String sender) {
+    public boolean allowSubmission(Optional<String> sender) {
+        if (sender.isEmpty()) {
+            return true;
+        }
         try {
-            return count("submit", sender, limits.window()) <= limits.submissions();
+            return count("submit", sender.get(), limits.window()) <= limits.submissions();
         } catch (JedisException e) {
             log.warn("Redis unavailable, submission not rate-limited ({})", e.getClass().getSimpleName());
             return true;
@@ -57,9 +62,12 @@ public class SenderLimits {
     }
 
     /** Whether the sender got too many receipt codes wrong lately; then every code, right or wrong, gets the same refusal. */
-    public boolean lookupsBlocked(String sender) {
+    public boolean lookupsBlocked(Optional<String> sender) {
+        if (sender.isEmpty()) {
+            return false;
+        }
         Duration window = limits.lookupWindow();
-        String key = TipKeys.rateLimit("lookup", senderHash("lookup", sender, window));
+        String key = TipKeys.rateLimit("lookup", senderHash("lookup", sender.get(), window));
         String failures;
         try (Jedis jedis = redis.getResource()) {
             failures = jedis.get(key);
@@ -67,8 +75,8 @@ public class SenderLimits {
         return failures != null && Long.parseLong(failures) >= limits.failedLookups();
     }
 
-    public void recordFailedLookup(String sender) {
-        count("lookup", sender, limits.lookupWindow());
+    public void recordFailedLookup(Optional<String> sender) {
+        sender.ifPresent(known -> count("lookup", known, limits.lookupWindow()));
     }
 
     private long count(String kind, String sender, Duration window) {

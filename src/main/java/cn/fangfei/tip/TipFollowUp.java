@@ -82,8 +82,8 @@ public class TipFollowUp {
         this.clock = clock;
     }
 
-    /** @param sender the openid or IP address, only ever used through its keyed hash */
-    public Lookup lookup(String sender, String typedReceipt) {
+    /** @param sender the openid or IP address, only ever used through its keyed hash; empty when unknown */
+    public Lookup lookup(Optional<String> sender, String typedReceipt) {
         if (limits.lookupsBlocked(sender)) {
             return new Lookup(Outcome.THROTTLED, Optional.empty());
         }

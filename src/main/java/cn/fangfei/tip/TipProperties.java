@@ -28,7 +28,7 @@ public record TipProperties(Path dataDir, int maxTextChars, int maxFiles, DataSi
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(5) : maxFileSize;
         sla = sla == null ? Duration.ofDays(3) : sla;
         retention = retention == null ? Duration.ofDays(365) : retention;
-        rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null) : rateLimit;
+        rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null, null) : rateLimit;
         queue = queue == null ? new Queue(null, 0) : queue;
         mail = mail == null ? new Mail(null, null, null, null, false, 0, null, null) : mail;
     }
@@ -38,15 +38,27 @@ public record TipProperties(Path dataDir, int maxTextChars, int maxFiles, DataSi
      *
      * @param submissions   tips one sender may submit per window (the benchmark raises it)
      * @param failedLookups receipt codes one sender may get wrong per lookup window
+     * @param webSender     who a web sender is: the client address the app sees, or nobody when a proxy in
+     *                      front keeps addresses from the app and limits per address itself
      */
-    public record RateLimit(int submissions, Duration window, int failedLookups, Duration lookupWindow) {
+    public record RateLimit(int submissions, Duration window, int failedLookups, Duration lookupWindow,
+            WebSender webSender) {
         public RateLimit {
             submissions = submissions <= 0 ? 5 : submissions;
             window = window == null ? Duration.ofHours(1) : window;
             failedLookups = failedLookups <= 0 ? 10 : failedLookups;
             lookupWindow = lookupWindow == null ? Duration.ofMinutes(15) : lookupWindow;
+            webSender = webSender == null ? WebSender.ADDRESS : webSender;
         }
     }
+
+    /**
+     * ADDRESS: the app limits each client address (as it sees it: behind a proxy, with
+     * SERVER_FORWARD_HEADERS_STRATEGY so that it is the resident's). NONE: the proxy withholds
+     * residents' addresses from /tip (deploy/nginx does), so every web sender would look alike and
+     * the proxy's per-address limits are the only ones; WeChat senders are still limited.
+     */
+    public enum WebSender { ADDRESS, NONE }
 
     /**
      * The review queue.

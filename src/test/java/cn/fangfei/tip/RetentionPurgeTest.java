@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,6 @@ class RetentionPurgeTest extends TipAppTest {
             assertThat(jedis.zrange(TipKeys.OPEN, 0, -1)).containsExactly(open);
         }
         assertThat(ledger.counters(YearMonth.now(clock))).isEqualTo(before).containsEntry("closed", 1L);
-        assertThat(followUp.lookup("web:203.0.113.9", closedReceipt).outcome()).isEqualTo(TipFollowUp.Outcome.NOT_FOUND);
+        assertThat(followUp.lookup(Optional.of("web:203.0.113.9"), closedReceipt).outcome()).isEqualTo(TipFollowUp.Outcome.NOT_FOUND);
     }
 }

@@ -197,7 +197,7 @@ class TipConversation {
     }
 
     private String submit(String openid, ChatState state) {
-        if (!limits.allowSubmission("wechat:" + openid)) {
+        if (!limits.allowSubmission(Optional.of("wechat:" + openid))) {
             states.save(openid, state);
             return replies.text("tip-rate-limited");
         }
@@ -222,7 +222,7 @@ class TipConversation {
         if (typed.isBlank()) {
             return queryHelp();
         }
-        TipFollowUp.Lookup lookup = followUp.lookup("wechat:" + openid, typed);
+        TipFollowUp.Lookup lookup = followUp.lookup(Optional.of("wechat:" + openid), typed);
         return switch (lookup.outcome()) {
             case THROTTLED -> replies.text("tip-query-throttled");
             case NOT_FOUND -> replies.text("tip-receipt-unknown");

@@ -38,17 +38,19 @@ class TipFormController {
     private final SenderLimits limits;
     private final TipSubmissions submissions;
     private final FormDrafts drafts;
+    private final WebSenders senders;
     private final Replies replies;
     private final TipProperties properties;
 
     TipFormController(TipInput input, TipCategories categories, UploadedFiles uploads, SenderLimits limits,
-            TipSubmissions submissions, FormDrafts drafts, Replies replies, TipProperties properties) {
+            TipSubmissions submissions, FormDrafts drafts, WebSenders senders, Replies replies, TipProperties properties) {
         this.input = input;
         this.categories = categories;
         this.uploads = uploads;
         this.limits = limits;
         this.submissions = submissions;
         this.drafts = drafts;
+        this.senders = senders;
         this.replies = replies;
         this.properties = properties;
     }
@@ -81,7 +83,7 @@ class TipFormController {
             String key = e.replyKey().equals("tip-category-unknown") ? "tip-category-missing" : e.replyKey();
             return form(model, values, token, replies.text(key, e.values()));
         }
-        if (!limits.allowSubmission("web:" + request.getRemoteAddr())) {
+        if (!limits.allowSubmission(senders.of(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return form(model, values, token, replies.text("tip-rate-limited"));
         }

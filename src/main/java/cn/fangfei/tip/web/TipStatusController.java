@@ -26,12 +26,14 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class TipStatusController {
     private final TipFollowUp followUp;
+    private final WebSenders senders;
     private final UploadedFiles uploads;
     private final Replies replies;
     private final TipProperties properties;
 
-    TipStatusController(TipFollowUp followUp, UploadedFiles uploads, Replies replies, TipProperties properties) {
+    TipStatusController(TipFollowUp followUp, WebSenders senders, UploadedFiles uploads, Replies replies, TipProperties properties) {
         this.followUp = followUp;
+        this.senders = senders;
         this.uploads = uploads;
         this.replies = replies;
         this.properties = properties;
@@ -45,7 +47,7 @@ class TipStatusController {
     @PostMapping("/tip/status")
     String show(@RequestParam(defaultValue = "") String receipt, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        TipFollowUp.Lookup lookup = followUp.lookup("web:" + request.getRemoteAddr(), receipt);
+        TipFollowUp.Lookup lookup = followUp.lookup(senders.of(request), receipt);
         return switch (lookup.outcome()) {
             case THROTTLED -> throttled(response, model);
             case NOT_FOUND -> lookupPage(model, replies.text("tip-receipt-unknown"));
@@ -57,7 +59,7 @@ class TipStatusController {
     String add(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String text,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        TipFollowUp.Lookup lookup = followUp.lookup("web:" + request.getRemoteAddr(), receipt);
+        TipFollowUp.Lookup lookup = followUp.lookup(senders.of(request), receipt);
         if (lookup.outcome() == TipFollowUp.Outcome.THROTTLED) {
             return throttled(response, model);
         }
