@@ -47,8 +47,8 @@ cleanup() {
 trap cleanup EXIT
 start_app
 
-echo "== warm-up: 100/s for 15s"
-load load "$base" 100 15 "$work/warmup.txt"
+echo "== warm-up (not counted): $rate/s for 30s"
+load load "$base" "$rate" 30 "$work/warmup.txt"
 redis-cli -p "$redis_port" flushall >/dev/null
 
 echo "== web tip submissions at $rate/s for ${seconds}s (2 cores, load generator on the same machine)"
