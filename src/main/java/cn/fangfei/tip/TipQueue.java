@@ -153,19 +153,35 @@ public class TipQueue {
         }
     }
 
+    /**
+     * The first claim idle past the limit, taken over by this reviewer. XAUTOCLAIM looks at a bounded
+     * number of pending entries per call, so the scan follows its cursor through the whole list.
+     */
     private Optional<Delivery> abandoned(String reviewer) {
-        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = withGroup(jedis -> jedis.xautoclaim(TipKeys.STREAM,
-                TipKeys.GROUP, reviewer, settings.claimIdle().toMillis(), new StreamEntryID(0, 0),
-                XAutoClaimParams.xAutoClaimParams().count(1)));
-        return claimed.getValue().stream().filter(entry -> entry != null).findFirst().map(entry -> {
-            long deliveries;
-            try (Jedis jedis = redis.getResource()) {
-                deliveries = jedis.xpending(TipKeys.STREAM, TipKeys.GROUP,
-                                XPendingParams.xPendingParams(entry.getID(), entry.getID(), 1))
-                        .stream().findFirst().map(StreamPendingEntry::getDeliveredTimes).orElse(1L);
+        StreamEntryID cursor = new StreamEntryID(0, 0);
+        for (int page = 0; page < MAX_SKIPS; page++) {
+            StreamEntryID from = cursor;
+            Map.Entry<StreamEntryID, List<StreamEntry>> claimed = withGroup(jedis -> jedis.xautoclaim(TipKeys.STREAM,
+                    TipKeys.GROUP, reviewer, settings.claimIdle().toMillis(), from,
+                    XAutoClaimParams.xAutoClaimParams().count(1)));
+            Optional<StreamEntry> entry = claimed.getValue().stream().filter(e -> e != null).findFirst();
+            if (entry.isPresent()) {
+                return Optional.of(new Delivery(entry.get().getID(), entry.get().getFields().get("tip"),
+                        deliveries(entry.get().getID()), false));
             }
-            return new Delivery(entry.getID(), entry.getFields().get("tip"), deliveries, false);
-        });
+            cursor = claimed.getKey();
+            if (cursor == null || cursor.equals(new StreamEntryID(0, 0))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long deliveries(StreamEntryID entry) {
+        try (Jedis jedis = redis.getResource()) {
+            return jedis.xpending(TipKeys.STREAM, TipKeys.GROUP, XPendingParams.xPendingParams(entry, entry, 1))
+                    .stream().findFirst().map(StreamPendingEntry::getDeliveredTimes).orElse(1L);
+        }
     }
 
     private Optional<Delivery> fresh(String reviewer) {

@@ -134,7 +134,11 @@ public class TipReview {
         return queue.claimNext(reviewer);
     }
 
+    /** Ids are checked for their form first, so that no request can name another kind of key. */
     public TipRecord get(String id) {
+        if (!TipIds.isWellFormed(id)) {
+            throw new TipNotFoundException(id);
+        }
         return store.find(id).orElseThrow(() -> new TipNotFoundException(id));
     }
 

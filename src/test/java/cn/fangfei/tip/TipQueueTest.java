@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,25 @@ class TipQueueTest extends TipAppTest {
         try (Jedis jedis = redis.getResource()) {
             assertThat(jedis.xpending(TipKeys.STREAM, TipKeys.GROUP).getTotal()).isZero();
         }
+    }
+
+    /**
+     * XAUTOCLAIM looks at about ten pending entries per call: an abandoned claim behind 25 claims that
+     * are being worked on is still found by following its cursor.
+     */
+    @Test
+    void anAbandonedClaimBehindManyActiveOnesIsFound() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            ids.add(submit());
+            review.claimNext("anna");
+        }
+        Thread.sleep(IDLE.toMillis());
+        for (String worked : ids.subList(0, 25)) {
+            review.setRisk(worked, RiskLevel.LOW, "", "bo");
+        }
+
+        assertThat(review.claimNext("carl").map(TipRecord::id)).contains(ids.get(25));
     }
 
     @Test

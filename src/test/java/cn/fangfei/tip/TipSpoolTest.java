@@ -60,6 +60,8 @@ class TipSpoolTest {
     @Autowired
     Ledger ledger;
     @Autowired
+    TipReview review;
+    @Autowired
     Clock clock;
 
     @DynamicPropertySource
@@ -108,6 +110,8 @@ class TipSpoolTest {
             assertThat(status.body()).as("receipt %s", code).contains("举报进度", "已受理");
         }
         assertThat(ledger.counters(YearMonth.now(clock))).containsEntry("received", 10L);
+        // The queue commands work on the embedded Redis (6.2) that local runs use, too.
+        assertThat(review.claimNext("anna").map(TipRecord::id)).contains(inStream.get(0));
     }
 
     /** A write that reached Redis although the app saw it fail, then replayed twice: still one tip. */

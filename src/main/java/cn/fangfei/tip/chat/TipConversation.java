@@ -87,7 +87,12 @@ class TipConversation {
     /** Whether a text outside any conversation is ours: 举报, 查询..., or a bare receipt code. */
     static boolean isKeyword(String text) {
         String t = text == null ? "" : text.strip();
-        return START.contains(command(t)) || QUERY.matcher(t).matches() || BARE_RECEIPT.matcher(t).matches();
+        return START.contains(command(t)) || QUERY.matcher(t).matches() || isBareReceipt(t);
+    }
+
+    /** Sixteen digits, however spaced: a bank card or phone number is not taken for a receipt. */
+    private static boolean isBareReceipt(String text) {
+        return BARE_RECEIPT.matcher(text).matches() && Receipts.normalize(text).isPresent();
     }
 
     /** A short command as typed or spoken: voice recognition adds a full stop, people add "!". */
@@ -124,7 +129,7 @@ class TipConversation {
                 return start(openid);
             }
             Matcher query = QUERY.matcher(t);
-            if (query.matches() || BARE_RECEIPT.matcher(t).matches()) {
+            if (query.matches() || isBareReceipt(t)) {
                 return query(openid, query.matches() ? query.group(1) : t);
             }
         }
