@@ -46,9 +46,12 @@ class TipConversation {
     private static final Pattern QUERY = Pattern.compile("^(?:查询|查詢|查进度|查询进度)\\s*[::]?\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern TRIM_PUNCTUATION = Pattern.compile("^[\\p{P}\\s]+|[\\p{P}\\s]+$");
     private static final Pattern BARE_RECEIPT = Pattern.compile("^[0-9０-９][0-9０-９\\s-]{14,30}[0-9０-９]$");
-    /** Messages shown in a chat status reply; WeChat cuts long replies, the web page shows everything. */
-    private static final int STATUS_MESSAGES = 5;
-    private static final int STATUS_MESSAGE_CHARS = 200;
+    /**
+     * Messages shown in a chat status reply, kept well under the 600 characters a chat answer may have
+     * (WeChat refuses longer passive replies); the web page shows everything.
+     */
+    private static final int STATUS_MESSAGES = 3;
+    private static final int STATUS_MESSAGE_CHARS = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
@@ -246,7 +249,7 @@ class TipConversation {
                 messages.append('\n').append(WHEN.format(message.at().atZone(clock.getZone())))
                         .append(message.question() ? "(提问)" : "").append(':').append(shortened(message.text()));
             }
-            if (office.size() > STATUS_MESSAGES) {
+            if (office.size() > STATUS_MESSAGES || office.stream().anyMatch(m -> chars(m.text()) > STATUS_MESSAGE_CHARS)) {
                 messages.append('\n').append(replies.text("tip-status-more", Map.of("url", site.url("/tip/status"))));
             }
         }

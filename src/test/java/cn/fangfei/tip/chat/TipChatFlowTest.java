@@ -188,6 +188,23 @@ class TipChatFlowTest extends TipAppTest {
         assertThat(RedisContents.keys(redis, "ff:tip:chat:*")).isEmpty();
     }
 
+    /** A chat answer stays short; long or many messages point to the web page, which shows them all. */
+    @Test
+    void aLongThreadIsShortenedInTheChat() {
+        String openid = InboundMessages.newOpenid();
+        String receipt = report(openid);
+        String id = RedisContents.streamTipIds(redis).get(0);
+        review.claimNext("reviewer1");
+        for (int i = 1; i <= 4; i++) {
+            review.message(id, "第" + i + "条留言:" + "核查进展说明".repeat(30), false, "reviewer1");
+        }
+
+        String status = say(openid, "查询 " + receipt);
+
+        assertThat(status).doesNotContain("第1条留言").contains("第4条留言", "……", "/tip/status");
+        assertThat(status.length()).isLessThan(600);
+    }
+
     @Test
     void aClosedTipShowsItsVerdictAndTakesNoMore() {
         String openid = InboundMessages.newOpenid();
