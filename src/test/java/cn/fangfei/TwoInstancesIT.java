@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.support.AppProcess;
+import cn.fangfei.support.ContentCopy;
 import cn.fangfei.support.RedisProcess;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatClient;
@@ -38,8 +43,13 @@ class TwoInstancesIT {
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
     private static final String APP_ID = "wxtwoinstances";
     private static final String ADMIN_TOKEN = "two-instances-admin-token";
+    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final Map<String, AtomicInteger> wechatCalls = new ConcurrentHashMap<>();
+    /** Customer-service messages WeChat was asked to send, by recipient. */
+    private static final Map<String, AtomicInteger> customerServiceSends = new ConcurrentHashMap<>();
+    private static final Pattern TOUSER = Pattern.compile("\"touser\"\\s*:\\s*\"([^\"]+)\"");
+    private static Path content;
     private static MockWebServer wechatApi;
     private static RedisProcess redis;
     private static AppProcess first;
@@ -53,6 +63,12 @@ class TwoInstancesIT {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 wechatCalls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                if (path.equals("/cgi-bin/message/custom/send")) {
+                    Matcher touser = TOUSER.matcher(request.getBody() == null ? "" : request.getBody().utf8());
+                    if (touser.find()) {
+                        customerServiceSends.computeIfAbsent(touser.group(1), p -> new AtomicInteger()).incrementAndGet();
+                    }
+                }
                 String json = path.equals("/cgi-bin/token")
                         ? "{\"access_token\":\"SHARED_TOKEN\",\"expires_in\":7200}"
                         : "{\"errcode\":0,\"errmsg\":\"ok\"}";
@@ -61,7 +77,12 @@ class TwoInstancesIT {
         });
         wechatApi.start();
         redis = RedisProcess.server().start();
+        content = ContentCopy.of(dataDir.resolve("content"));
+        ContentCopy.write(content.resolve("campaigns.yml"), campaignCalendar(LocalDate.now(OFFICE_ZONE).plusDays(100)));
         Map<String, String> env = new HashMap<>();
+        env.put("FANGFEI_CONTENT_DIR", content.toString());
+        env.put("FANGFEI_CAMPAIGN_TICK", "1s");
+        env.put("FANGFEI_CAMPAIGN_APPROVAL", "");
         env.put("FANGFEI_REDIS_URL", redis.url());
         env.put("FANGFEI_DATA_DIR", dataDir.toString());
         env.put("FANGFEI_WECHAT_APP_ID", APP_ID);
@@ -107,10 +128,56 @@ class TwoInstancesIT {
         assertThat(pushMenu(first).statusCode()).isEqualTo(200);
         assertThat(pushMenu(second).statusCode()).isEqualTo(200);
         assertThat(wechatCalls.get("/cgi-bin/menu/create")).hasValue(2);
-        assertThat(wechatCalls.get("/cgi-bin/token")).hasValue(1);
+        assertThat(wechatCalls.get("/cgi-bin/token")).as(wechatCalls.toString()).hasValue(1);
         try (Jedis jedis = new Jedis(URI.create(redis.url()))) {
             assertThat(jedis.keys("ff:wx*")).anyMatch(key -> key.contains("access_token"));
         }
+    }
+
+    @Test
+    void aCampaignReminderDueOnBothInstancesIsSentOnce() throws Exception {
+        String viaFirst = subscribe(first);
+        String viaSecond = subscribe(second);
+        ContentCopy.write(content.resolve("campaigns.yml"), campaignCalendar(LocalDate.now(OFFICE_ZONE)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!(customerServiceSends.containsKey(viaFirst) && customerServiceSends.containsKey(viaSecond))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        // Both schedulers tick every second: give them several more chances to send it again.
+        Thread.sleep(5000);
+        assertThat(customerServiceSends.get(viaFirst)).as("reminders to the resident who subscribed on instance 1").hasValue(1);
+        assertThat(customerServiceSends.get(viaSecond)).as("reminders to the resident who subscribed on instance 2").hasValue(1);
+    }
+
+    /** A resident subscribes to reminders (no interest tags) by chatting with one instance. */
+    private static String subscribe(AppProcess app) {
+        String openid = InboundMessages.newOpenid();
+        WechatClient wechat = client(app);
+        assertThat(wechat.postPlain(InboundMessages.text(openid, "订阅提醒", InboundMessages.newMsgId())).status()).isEqualTo(200);
+        assertThat(wechat.postPlain(InboundMessages.text(openid, "0", InboundMessages.newMsgId())).status()).isEqualTo(200);
+        return openid;
+    }
+
+    /** One campaign on {@code day}, reminding everyone by customer-service message from midnight on. */
+    private static String campaignCalendar(LocalDate day) {
+        return String.join("\n",
+                "tags:",
+                "  - {id: elderly, name: 老年人}",
+                "keywords:",
+                "  subscribe: [订阅提醒]",
+                "  unsubscribe: [退订]",
+                "campaigns:",
+                "  - id: two-instances-day",
+                "    title: 两个实例的测试日",
+                "    date: {fixed: \"" + day.format(DateTimeFormatter.ofPattern("MM-dd")) + "\"}",
+                "    reminders:",
+                "      - {offset: 0d, time: \"00:00\"}",
+                "    audience: all",
+                "    channels: [customer-service]",
+                "    message:",
+                "      text: 今天是{title}。",
+                "");
     }
 
     private static WechatClient client(AppProcess app) {

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 public class ContentException extends RuntimeException {
     private final Path file;
     private final int line;
+    private final String problem;
 
     public ContentException(Path file, int line, String problem) {
         super(describe(file, line, problem));
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
     public Path file() {
@@ -20,6 +22,11 @@ public class ContentException extends RuntimeException {
     /** 1-based; 0 when the problem is the file as a whole. */
     public int line() {
         return line;
+    }
+
+    /** What is wrong, without the file and line, so a loader can say which entry it belongs to. */
+    public String problem() {
+        return problem;
     }
 
     private static String describe(Path file, int line, String problem) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -136,6 +137,24 @@ public final class YamlFile {
                 out.add(scalar.getValue().strip());
             }
             return out;
+        }
+
+        /** A field that may hold one text or a list of texts, e.g. {@code audience: all} or {@code audience: [老年人]}. */
+        public List<String> oneOrMore(String key) {
+            Node value = required(key);
+            if (value instanceof ScalarNode) {
+                return List.of(string(key));
+            }
+            List<String> out = strings(key);
+            if (out.isEmpty()) {
+                throw file.error(value, "字段 " + key + " 不能是空列表");
+            }
+            return out;
+        }
+
+        /** The field names of this mapping, in file order, to refuse misspelt ones. */
+        public Set<String> keys() {
+            return fields().keySet();
         }
 
         public List<Section> sections(String key) {

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import cn.fangfei.simulator.SimulatorMode;
 import cn.fangfei.simulator.SimulatorProperties;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 import redis.clients.jedis.Jedis;
@@ -40,7 +39,7 @@ public class WechatConfiguration {
         if (!wechat.apiHost().isEmpty()) {
             config.setHostConfig(allHostsAt(wechat.apiHost()));
         }
-        WxMpService service = new WxMpServiceImpl();
+        WxMpService service = new SharedTokenWxMpService();
         service.setWxMpConfigStorage(config);
         return service;
     }

@@ -3,6 +3,8 @@ package cn.fangfei.wechat;
 import java.util.Comparator;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -11,12 +13,16 @@ import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
-/** WxJava's router, with one rule per {@link WechatRoute} bean. */
+/** WxJava's router, with one rule per {@link WechatRoute} bean, after every {@link InboundListener}. */
 @Component
 public class WechatRouter implements DisposableBean {
-    private final WxMpMessageRouter router;
+    private static final Logger log = LoggerFactory.getLogger(WechatRouter.class);
 
-    public WechatRouter(WxMpService wxMpService, List<WechatRoute> routes) {
+    private final WxMpMessageRouter router;
+    private final List<InboundListener> listeners;
+
+    public WechatRouter(WxMpService wxMpService, List<WechatRoute> routes, List<InboundListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         router = new WxMpMessageRouter(wxMpService);
         // WxJava's checker answers a retry with an empty reply; RetryDeduplicator gives it the first reply instead.
         router.setMessageDuplicateChecker(messageId -> false);
@@ -27,6 +33,14 @@ public class WechatRouter implements DisposableBean {
 
     /** The passive reply to a message, or null for none. */
     public WxMpXmlOutMessage route(WxMpXmlMessage message) {
+        for (InboundListener listener : listeners) {
+            try {
+                listener.onInbound(message);
+            } catch (RuntimeException e) {
+                log.warn("inbound listener {} failed, answering anyway ({})", listener.getClass().getSimpleName(),
+                        e.getClass().getSimpleName());
+            }
+        }
         return router.route(message);
     }
 

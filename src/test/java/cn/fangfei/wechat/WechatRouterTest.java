@@ -2,6 +2,7 @@ package cn.fangfei.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ class WechatRouterTest extends WechatAppTest {
 
     @Test
     void aFeatureRouteGoesBeforeTheCatchAllOfItsMessageKind() {
-        WechatRouter router = new WechatRouter(wxMpService, List.of(textHandler, new TipOffKeyword()));
+        WechatRouter router = new WechatRouter(wxMpService, List.of(textHandler, new TipOffKeyword()), List.of());
         try {
             assertThat(contentOf(router.route(text("举报")))).isEqualTo("tip-off flow");
             assertThat(contentOf(router.route(text("什么是非法集资"))))
@@ -53,11 +54,28 @@ class WechatRouterTest extends WechatAppTest {
 
     @Test
     void wxJavasOwnDuplicateCheckIsOff() {
-        WechatRouter router = new WechatRouter(wxMpService, List.of(new TipOffKeyword()));
+        WechatRouter router = new WechatRouter(wxMpService, List.of(new TipOffKeyword()), List.of());
         try {
             WxMpXmlMessage message = text("举报");
             assertThat(router.route(message)).isNotNull();
             assertThat(router.route(message)).isNotNull();
+        } finally {
+            router.destroy();
+        }
+    }
+
+    @Test
+    void listenersSeeEveryMessageBeforeItIsRoutedAndCannotBreakTheReply() {
+        List<String> seen = new ArrayList<>();
+        InboundListener recording = message -> seen.add(message.getContent());
+        InboundListener failing = message -> {
+            throw new IllegalStateException("listener down");
+        };
+        WechatRouter router = new WechatRouter(wxMpService, List.of(new TipOffKeyword()), List.of(failing, recording));
+        try {
+            assertThat(contentOf(router.route(text("举报")))).isEqualTo("tip-off flow");
+            assertThat(router.route(text("别的话"))).isNull();
+            assertThat(seen).containsExactly("举报", "别的话");
         } finally {
             router.destroy();
         }

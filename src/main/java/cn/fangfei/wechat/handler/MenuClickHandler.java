@@ -53,8 +53,9 @@ public class MenuClickHandler implements WechatRoute {
         return switch (key.action()) {
             case FAQ -> Optional.ofNullable(questions.answerOf(key.target()));
             case REPLY -> fixedReply(key.target());
-            // Answered by the tip-off route ahead of this one; reaching here means that feature is off.
-            case TIP -> Optional.empty();
+            // The tip-off and campaign features' routes answer their keys before this catch-all; a key
+            // they do not know leads nowhere.
+            case TIP, CAMPAIGN -> Optional.empty();
         };
     }
 

@@ -33,7 +33,10 @@ class MenuClickHandlerTest extends WechatAppTest {
     void everyClickKeyOfTheShippedMenuGetsItsAnswer() {
         for (MenuButton top : menu.buttons()) {
             for (MenuButton button : top.isGroup() ? top.sub() : List.of(top)) {
-                if ("click".equals(button.type())) {
+                if ("click".equals(button.type()) && button.key().startsWith("campaign:")) {
+                    // Answered by the campaign feature's routes (see cn.fangfei.campaign.SubscriptionChatTest).
+                    assertThat(click(button.key())).as(button.key()).isNotBlank().isNotEqualTo(replies.text("unknown-menu"));
+                } else if ("click".equals(button.type())) {
                     assertThat(click(button.key())).as(button.key()).isEqualTo(expectedAnswer(button.key()));
                 }
             }
@@ -57,6 +60,7 @@ class MenuClickHandlerTest extends WechatAppTest {
         assertThat(click("faq:no-such-topic-anywhere")).isEqualTo(replies.text("unknown-menu"));
         assertThat(click("reply:no-such-reply")).isEqualTo(replies.text("unknown-menu"));
         assertThat(click("FAQ:how-to-report")).isEqualTo(replies.text("unknown-menu"));
+        assertThat(click("campaign:no-such-action")).isEqualTo(replies.text("unknown-menu"));
         assertThat(click("something-else")).isEqualTo(replies.text("unknown-menu"));
         assertThat(click("")).isEqualTo(replies.text("unknown-menu"));
     }

@@ -49,6 +49,18 @@ class WechatMenuTest {
     }
 
     @Test
+    void campaignKeysAreAccepted() {
+        write("""
+                buttons:
+                  - {name: 订阅提醒, type: click, key: "campaign:subscribe"}
+                """);
+
+        menu.reload(dir);
+
+        assertThat(menu.buttons()).containsExactly(MenuButton.click("订阅提醒", "campaign:subscribe"));
+    }
+
+    @Test
     void moreThanThreeButtonsNamesTheButtonsLine() {
         write("""
                 # 菜单

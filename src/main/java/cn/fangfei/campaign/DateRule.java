@@ -1,0 +1,141 @@
+package cn.fangfei.campaign;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** When a campaign happens each year. */
+public sealed interface DateRule {
+    /** Occurrences whose main day falls in [from, to), in date order. */
+    List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to);
+
+    /** How office staff would say it, e.g. 每年3月15日. */
+    String describe();
+
+    /** Whether the rule is lunar, so that messages may say {lunar}. */
+    default boolean isLunar() {
+        return false;
+    }
+
+    /** The same Gregorian day every year, e.g. 3·15. */
+    record FixedDay(MonthDay day) implements DateRule {
+        @Override
+        public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
+            List<Occurrence> out = new ArrayList<>();
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                LocalDate date = day.atYear(year);
+                if (within(date, from, to)) {
+                    out.add(Occurrence.single(campaign, date, null));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "每年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+        }
+    }
+
+    /** A whole Gregorian month with a highlight day, e.g. June with 6·15 集中宣传日. */
+    record CampaignMonth(int month, MonthDay highlight) implements DateRule {
+        @Override
+        public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
+            List<Occurrence> out = new ArrayList<>();
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                YearMonth yearMonth = YearMonth.of(year, month);
+                LocalDate day = highlight == null ? yearMonth.atDay(1) : highlight.atYear(year);
+                if (within(day, from, to)) {
+                    out.add(new Occurrence(campaign, day, yearMonth.atDay(1), yearMonth.atEndOfMonth(), null));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "每年" + month + "月" + (highlight == null ? "" : ",重点是" + month + "月" + highlight.getDayOfMonth() + "日");
+        }
+    }
+
+    /**
+     * A lunar date, e.g. 春节 (1-1) or 重阳 (9-9). The lunar year that gives a Gregorian date in a window
+     * can be the Gregorian year before (lunar 12th month falls in January or February), so both are tried.
+     */
+    record LunarDate(int month, int day) implements DateRule {
+        @Override
+        public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
+            List<Occurrence> out = new ArrayList<>();
+            for (int lunarYear = from.getYear() - 1; lunarYear <= to.getYear(); lunarYear++) {
+                LocalDate date = LunarCalendar.solar(lunarYear, month, day);
+                if (within(date, from, to)) {
+                    out.add(Occurrence.single(campaign, date, LunarCalendar.label(date)));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "每年农历" + month + "月" + day + "日";
+        }
+
+        @Override
+        public boolean isLunar() {
+            return true;
+        }
+    }
+
+    /** A whole lunar month with a highlight day, e.g. 敬老月: the ninth lunar month, around 重阳 (9-9). */
+    record LunarMonth(int month, int highlightDay) implements DateRule {
+        @Override
+        public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
+            List<Occurrence> out = new ArrayList<>();
+            for (int lunarYear = from.getYear() - 1; lunarYear <= to.getYear(); lunarYear++) {
+                LocalDate day = LunarCalendar.solar(lunarYear, month, highlightDay);
+                if (within(day, from, to)) {
+                    LocalDate start = LunarCalendar.solar(lunarYear, month, 1);
+                    LocalDate end = LunarCalendar.solar(lunarYear, month, LunarCalendar.daysIn(lunarYear, month));
+                    out.add(new Occurrence(campaign, day, start, end, LunarCalendar.label(day)));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "每年农历" + month + "月,重点是农历" + month + "月" + highlightDay + "日";
+        }
+
+        @Override
+        public boolean isLunar() {
+            return true;
+        }
+    }
+
+    /** The seven days centred on a day, e.g. 宪法宣传周 around 12-04 (国家宪法日): 12-01 to 12-07. */
+    record WeekAround(MonthDay day) implements DateRule {
+        @Override
+        public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
+            List<Occurrence> out = new ArrayList<>();
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                LocalDate date = day.atYear(year);
+                if (within(date, from, to)) {
+                    out.add(new Occurrence(campaign, date, date.minusDays(3), date.plusDays(3), null));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "每年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日前后一周";
+        }
+    }
+
+    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+        return !date.isBefore(from) && date.isBefore(to);
+    }
+}

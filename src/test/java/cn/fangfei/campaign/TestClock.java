@@ -1,0 +1,37 @@
+package cn.fangfei.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** A clock in the office's time zone that tests set and move. */
+final class TestClock extends Clock {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private volatile Instant now;
+
+    TestClock(LocalDateTime officeTime) {
+        this.now = officeTime.atZone(SHANGHAI).toInstant();
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return SHANGHAI;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the office clock stays in Asia/Shanghai");
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
