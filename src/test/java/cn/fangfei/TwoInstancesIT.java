@@ -148,6 +148,8 @@ class TwoInstancesIT {
         Thread.sleep(5000);
         assertThat(customerServiceSends.get(viaFirst)).as("reminders to the resident who subscribed on instance 1").hasValue(1);
         assertThat(customerServiceSends.get(viaSecond)).as("reminders to the resident who subscribed on instance 2").hasValue(1);
+        String sent = "fangfei_campaign_wechat_calls_total\\{[^}]*call=\"customer-service\"[^}]*outcome=\"sent\"[^}]*} ([0-9.E]+)";
+        assertThat(metric(first, sent) + metric(second, sent)).as("sends counted for Prometheus").isEqualTo(2.0);
     }
 
     /** A resident subscribes to reminders (no interest tags) by chatting with one instance. */
@@ -191,8 +193,12 @@ class TwoInstancesIT {
 
     /** First deliveries of text messages this instance answered, from its Prometheus endpoint. */
     private static double textMessagesAnswered(AppProcess app) {
-        Matcher count = Pattern.compile("fangfei_wechat_messages_seconds_count\\{[^}]*type=\"text\"[^}]*} ([0-9.E]+)")
-                .matcher(app.get("/actuator/prometheus").body());
+        return metric(app, "fangfei_wechat_messages_seconds_count\\{[^}]*type=\"text\"[^}]*} ([0-9.E]+)");
+    }
+
+    /** The sum of every series matching {@code pattern} (its group 1 is the value) on this instance. */
+    private static double metric(AppProcess app, String pattern) {
+        Matcher count = Pattern.compile(pattern).matcher(app.get("/actuator/prometheus").body());
         double total = 0;
         while (count.find()) {
             total += Double.parseDouble(count.group(1));

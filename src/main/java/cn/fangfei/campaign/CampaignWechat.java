@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.wechat.SharedTokenWxMpService;
+import io.micrometer.core.instrument.MeterRegistry;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
@@ -32,12 +34,14 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 @Component
 class CampaignWechat {
     private final WxMpService api;
+    private final MeterRegistry meters;
 
-    CampaignWechat(WxMpService shared) {
+    CampaignWechat(WxMpService shared, MeterRegistry meters) {
         WxMpServiceImpl own = new SharedTokenWxMpService();
         own.setWxMpConfigStorage(shared.getWxMpConfigStorage());
         own.setMaxRetryTimes(0);
         this.api = own;
+        this.meters = meters;
     }
 
     /**
@@ -48,12 +52,12 @@ class CampaignWechat {
         WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(openid).templateId(templateId).url(url).build();
         message.setClientMsgId(clientMsgId);
         data.forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
-        return call(() -> WechatOutcome.sent(api.getTemplateMsgService().sendTemplateMsg(message)));
+        return call("template", () -> WechatOutcome.sent(api.getTemplateMsgService().sendTemplateMsg(message)));
     }
 
     /** No idempotency key exists for customer-service messages: an unanswered call stays uncertain. */
     WechatOutcome customerService(String openid, String text) {
-        return call(() -> {
+        return call("customer-service", () -> {
             api.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openid).content(text).build());
             return WechatOutcome.sent(null);
         });
@@ -66,7 +70,7 @@ class CampaignWechat {
         message.setMsgType(WxConsts.MassMsgType.TEXT);
         message.setContent(text);
         message.setClientMsgId(clientMsgId);
-        return call(() -> {
+        return call("mass", () -> {
             WxMpMassSendResult result = api.getMassMessageService().massGroupMessageSend(message);
             return WechatOutcome.sent(result.getMsgId());
         });
@@ -78,7 +82,7 @@ class CampaignWechat {
         message.setToWxUserOpenid(openid);
         message.setMsgType(WxConsts.MassMsgType.TEXT);
         message.setContent(text);
-        return call(() -> {
+        return call("preview", () -> {
             api.getMassMessageService().massMessagePreview(message);
             return WechatOutcome.sent(null);
         });
@@ -93,14 +97,14 @@ class CampaignWechat {
     }
 
     WechatOutcome tagUsers(long tagId, List<String> openids) {
-        return call(() -> {
+        return call("tag", () -> {
             api.getUserTagService().batchTagging(tagId, openids.toArray(String[]::new));
             return WechatOutcome.sent(null);
         });
     }
 
     WechatOutcome untagUsers(long tagId, List<String> openids) {
-        return call(() -> {
+        return call("untag", () -> {
             api.getUserTagService().batchUntagging(tagId, openids.toArray(String[]::new));
             return WechatOutcome.sent(null);
         });
@@ -120,7 +124,15 @@ class CampaignWechat {
         WechatOutcome run() throws WxErrorException;
     }
 
-    private static WechatOutcome call(Call call) {
+    /** Runs one call and counts it by kind and outcome (Prometheus: fangfei_campaign_wechat_calls_total). */
+    private WechatOutcome call(String kind, Call call) {
+        WechatOutcome outcome = classified(call);
+        meters.counter("fangfei.campaign.wechat.calls", "call", kind,
+                "outcome", outcome.kind().name().toLowerCase(Locale.ROOT)).increment();
+        return outcome;
+    }
+
+    private static WechatOutcome classified(Call call) {
         try {
             return call.run();
         } catch (WxErrorException e) {
