@@ -95,7 +95,9 @@ class ResilienceIT {
                 "FANGFEI_WECHAT_SECRET", "resilience-secret",
                 "FANGFEI_WECHAT_TOKEN", TOKEN,
                 "FANGFEI_WECHAT_AES_KEY", AES_KEY,
-                "FANGFEI_SIMULATOR", "false");
+                "FANGFEI_SIMULATOR", "false",
+                // Production mode needs the data key (tip-offs, sealed retry replies).
+                "FANGFEI_TIP_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVJlc2lsaWVuY2UwMDA=");
     }
 
     private static Duration elapsed(long startNanos) {

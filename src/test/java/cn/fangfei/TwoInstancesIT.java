@@ -91,6 +91,8 @@ class TwoInstancesIT {
         env.put("FANGFEI_WECHAT_AES_KEY", AES_KEY);
         env.put("FANGFEI_WECHAT_API_HOST", wechatApi.url("/").toString());
         env.put("FANGFEI_SIMULATOR", "false");
+        // Production mode needs the data key; both instances share it, as they share Redis.
+        env.put("FANGFEI_TIP_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVR3b0luc3RhbmNlczA=");
         env.put("FANGFEI_ADMIN_TOKEN", ADMIN_TOKEN);
         CompletableFuture<AppProcess> one = CompletableFuture.supplyAsync(() -> AppProcess.start("instance-1", env));
         CompletableFuture<AppProcess> two = CompletableFuture.supplyAsync(() -> AppProcess.start("instance-2", env));

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.crypto.SealedValueException;
+import cn.fangfei.crypto.Sealer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -14,7 +16,8 @@ import redis.clients.jedis.util.Pool;
 /**
  * WeChat re-sends a message it got no answer to within 5 s, possibly to another instance. The first
  * delivery claims the message in Redis and stores its reply; retries answer with that same reply, so a
- * resident never gets two different answers (or a half-done side effect twice).
+ * resident never gets two different answers (or a half-done side effect twice). The stored reply is
+ * sealed: it names the resident (ToUserName) and may carry a tip-off receipt code or an office message.
  */
 @Component
 public class RetryDeduplicator {
@@ -24,9 +27,11 @@ public class RetryDeduplicator {
     private static final long POLL_MILLIS = 100;
 
     private final Pool<Jedis> redis;
+    private final Sealer sealer;
 
-    public RetryDeduplicator(Pool<Jedis> redis) {
+    public RetryDeduplicator(Pool<Jedis> redis, Sealer sealer) {
         this.redis = redis;
+        this.sealer = sealer;
     }
 
     /**
@@ -57,7 +62,7 @@ public class RetryDeduplicator {
 
     private void remember(String key, String reply) {
         try (Jedis jedis = redis.getResource()) {
-            jedis.set(key, REPLY + reply, SetParams.setParams().px(WechatKeys.DEDUP_TTL.toMillis()));
+            jedis.set(key, REPLY + sealer.seal(reply, key), SetParams.setParams().px(WechatKeys.DEDUP_TTL.toMillis()));
         } catch (JedisException e) {
             log.warn("could not store a reply for WeChat's retries ({})", e.getClass().getSimpleName());
         }
@@ -80,12 +85,14 @@ public class RetryDeduplicator {
                     stored = jedis.get(key);
                 }
                 if (stored != null && stored.startsWith(REPLY)) {
-                    return stored.substring(REPLY.length());
+                    return sealer.open(stored.substring(REPLY.length()), key);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (JedisException e) {
             log.warn("Redis unavailable while a retry waited for its reply ({})", e.getClass().getSimpleName());
+        } catch (SealedValueException e) {
+            log.warn("the first delivery's reply could not be opened (data key changed?), answering with none");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

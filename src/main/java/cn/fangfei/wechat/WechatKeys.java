@@ -1,6 +1,10 @@
 package cn.fangfei.wechat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -33,7 +37,8 @@ public final class WechatKeys {
 
     /**
      * Messages carry a MsgId; events don't, and WeChat identifies their retries by sender, time and
-     * event. The event key is added so that two menu clicks within one second stay two clicks.
+     * event. The event key is added so that two menu clicks within one second stay two clicks. The
+     * sender is hashed, so that no openid is ever part of a key (a menu click may start a tip-off).
      */
     public static String dedup(WxMpXmlMessage message) {
         if (message.getMsgId() != null) {
@@ -41,6 +46,15 @@ public final class WechatKeys {
         }
         String event = WxConsts.XmlMsgType.EVENT.equals(message.getMsgType()) ? message.getEvent() : message.getMsgType();
         String eventKey = message.getEventKey() == null ? "" : message.getEventKey();
-        return WXJAVA_PREFIX + ":dedup:" + message.getFromUser() + ":" + message.getCreateTime() + ":" + event + ":" + eventKey;
+        return WXJAVA_PREFIX + ":dedup:event:"
+                + sha256Hex(message.getFromUser() + ":" + message.getCreateTime() + ":" + event + ":" + eventKey);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

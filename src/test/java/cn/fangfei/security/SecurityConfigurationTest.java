@@ -57,14 +57,17 @@ class SecurityConfigurationTest {
     void rolesAreCheckedAndAdminImpliesTheOthers() throws Exception {
         mvc.perform(get("/api/campaigns/x").with(user("r").roles("REVIEWER"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/staff/x").with(user("e").roles("EDITOR"))).andExpect(status().isForbidden());
-        // Not found, rather than forbidden: the role passed and nothing is mapped there yet.
-        mvc.perform(get("/api/tips/no-such-endpoint").with(user("a").roles("ADMIN"))).andExpect(status().isNotFound());
+        // Not found, rather than forbidden: the role passed and there is no such tip.
+        mvc.perform(get("/api/tips/no-such-tip").with(user("a").roles("ADMIN"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/tips/pending").with(user("e").roles("EDITOR"))).andExpect(status().isForbidden());
     }
 
     @Test
     void postsWithoutCsrfAreRefused() throws Exception {
-        mvc.perform(post("/api/tips/x").with(user("r").roles("REVIEWER"))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/tips/x").with(user("r").roles("REVIEWER")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/tips/claim").with(user("r").roles("REVIEWER"))).andExpect(status().isForbidden());
+        // With the token the claim goes through; the queue is empty.
+        mvc.perform(post("/api/tips/claim").with(user("r").roles("REVIEWER")).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(post("/tip").param("category", "养老")).andExpect(status().isForbidden());
     }
 
     @Test

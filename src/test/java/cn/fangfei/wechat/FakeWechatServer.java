@@ -18,6 +18,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 
 /**
  * WeChat's HTTP API as the tests' app sees it (fangfei.wechat.api-host points here): hands out a token,
@@ -27,11 +28,22 @@ import mockwebserver3.RecordedRequest;
 public final class FakeWechatServer {
     private static final MockWebServer SERVER = start();
     private static final Map<String, Function<RecordedRequest, String>> ANSWERS = new ConcurrentHashMap<>();
+    private static final Map<String, File> FILES = new ConcurrentHashMap<>();
     private static final LinkedBlockingQueue<RecordedRequest> RECEIVED = new LinkedBlockingQueue<>();
     private static final List<RecordedRequest> HISTORY = new ArrayList<>();
     private static final Map<String, Long> TAGS = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong(1000);
     private static final Pattern TAG_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"");
+
+    /** A file the media download API hands out. */
+    private record File(String contentType, byte[] content) {
+        MockResponse response() {
+            return new MockResponse.Builder().code(200)
+                    .setHeader("Content-Type", contentType)
+                    .setHeader("Content-Disposition", "attachment; filename=\"media.jpg\"")
+                    .body(new Buffer().write(content)).build();
+        }
+    }
 
     private FakeWechatServer() {
     }
@@ -51,8 +63,14 @@ public final class FakeWechatServer {
         ANSWERS.put(path, reply);
     }
 
+    /** Makes WeChat answer calls to {@code path} with a file, as the media download API does, until {@link #reset()}. */
+    public static void answerFile(String path, String contentType, byte[] content) {
+        FILES.put(path, new File(contentType, content.clone()));
+    }
+
     public static void reset() {
         ANSWERS.clear();
+        FILES.clear();
         RECEIVED.clear();
         TAGS.clear();
         synchronized (HISTORY) {
@@ -118,6 +136,10 @@ public final class FakeWechatServer {
                 RECEIVED.add(request);
                 synchronized (HISTORY) {
                     HISTORY.add(request);
+                }
+                File file = FILES.get(path);
+                if (file != null) {
+                    return file.response();
                 }
                 Function<RecordedRequest, String> scripted = ANSWERS.get(path);
                 String json = scripted == null ? null : scripted.apply(request);

@@ -41,6 +41,22 @@ class RetryDeduplicationTest extends WechatAppTest {
         }
     }
 
+    /** A stored reply names the resident (ToUserName) and may hold a tip-off receipt: it is kept sealed. */
+    @Test
+    void storedRepliesAreSealedAndNoKeyNamesTheResident() {
+        String openid = InboundMessages.newOpenid();
+        long msgId = InboundMessages.newMsgId();
+        WechatClient.Reply first = wechat().postPlain(InboundMessages.text(openid, "以房养老是骗局吗", msgId));
+        wechat().postPlain(InboundMessages.event(openid, InboundMessages.now(), "CLICK", "reply:help"));
+
+        try (Jedis jedis = redisPool.getResource()) {
+            String stored = jedis.get("ff:wx:dedup:" + msgId);
+            assertThat(stored).startsWith("reply:test1.").doesNotContain(openid).doesNotContain(first.fields().get("Content"));
+            assertThat(jedis.keys("ff:wx:dedup:*")).noneMatch(key -> key.contains(openid));
+            assertThat(jedis.keys("ff:wx:dedup:event:*")).isNotEmpty();
+        }
+    }
+
     @Test
     void aRetriedSafeModeMessageGetsTheSameReplyEncryptedAgain() {
         String message = InboundMessages.text(InboundMessages.newOpenid(), "怎么举报", InboundMessages.newMsgId());

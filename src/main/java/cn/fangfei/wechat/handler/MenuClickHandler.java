@@ -53,8 +53,9 @@ public class MenuClickHandler implements WechatRoute {
         return switch (key.action()) {
             case FAQ -> Optional.ofNullable(questions.answerOf(key.target()));
             case REPLY -> fixedReply(key.target());
-            // The campaign feature's route answers its keys before this catch-all; one it does not know leads nowhere.
-            case CAMPAIGN -> Optional.empty();
+            // The tip-off and campaign features' routes answer their keys before this catch-all; a key
+            // they do not know leads nowhere.
+            case TIP, CAMPAIGN -> Optional.empty();
         };
     }
 

@@ -93,7 +93,7 @@ public class WechatMenu implements ReloadableContent {
     private static String clickKey(Section button) {
         String key = button.string("key");
         if (MenuKey.parse(key).isEmpty()) {
-            throw button.errorAt("key", "key“" + key + "”的格式不对,应为 faq:话题id、reply:回复键 或 campaign:subscribe / campaign:unsubscribe(小写字母、数字和-)");
+            throw button.errorAt("key", "key“" + key + "”的格式不对,应为 faq:话题id、reply:回复键、campaign:subscribe / campaign:unsubscribe(小写字母、数字和-),或 tip:start、tip:status");
         }
         if (utf8Bytes(key) > MAX_KEY_BYTES) {
             throw button.errorAt("key", "key 太长,最多" + MAX_KEY_BYTES + "字节");

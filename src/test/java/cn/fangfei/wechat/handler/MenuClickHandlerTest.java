@@ -3,12 +3,14 @@ package cn.fangfei.wechat.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.fangfei.content.Replies;
 import cn.fangfei.faq.ResidentQuestions;
+import cn.fangfei.tip.TipCategories;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatAppTest;
 import cn.fangfei.wechat.menu.MenuButton;
@@ -23,6 +25,9 @@ class MenuClickHandlerTest extends WechatAppTest {
 
     @Autowired
     WechatMenu menu;
+
+    @Autowired
+    TipCategories categories;
 
     @Test
     void everyClickKeyOfTheShippedMenuGetsItsAnswer() {
@@ -60,8 +65,15 @@ class MenuClickHandlerTest extends WechatAppTest {
         assertThat(click("")).isEqualTo(replies.text("unknown-menu"));
     }
 
+    /** tip:* keys are answered by the tip-off conversation (cn.fangfei.tip.chat), ahead of this handler. */
     private String expectedAnswer(String key) {
         String target = key.substring(key.indexOf(':') + 1);
+        if (key.equals("tip:start")) {
+            return replies.text("tip-start", Map.of("categories", categories.numberedList()));
+        }
+        if (key.equals("tip:status")) {
+            return replies.text("tip-query-how");
+        }
         String answer = key.startsWith("faq:") ? questions.answerOf(target) : replies.text(target);
         return answer == null ? replies.text("unknown-menu") : answer;
     }

@@ -116,6 +116,16 @@ class WechatMenuTest {
     }
 
     @Test
+    void theShippedMenuOffersTheTipOffButtons() {
+        menu.reload(Path.of("content"));
+
+        assertThat(menu.buttons()).flatExtracting(MenuButton::sub).extracting(MenuButton::key)
+                .contains("tip:start", "tip:status");
+        assertThat(MenuKey.parse("tip:start")).contains(new MenuKey(MenuKey.Action.TIP, "start"));
+        assertThat(MenuKey.parse("tip:delete")).isEmpty();
+    }
+
+    @Test
     void aClickKeyMustBeFaqOrReply() {
         write("""
                 buttons:

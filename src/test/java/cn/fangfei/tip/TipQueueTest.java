@@ -1,0 +1,183 @@
+package cn.fangfei.tip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.resps.StreamPendingEntry;
+
+/**
+ * The review queue on the real stream, with this context's claim idle time of 2 s and at most 2
+ * deliveries: claims that nobody works on come back to the next reviewer, and a tip that keeps coming
+ * back goes to the dead-letter stream with an alert.
+ */
+class TipQueueTest extends TipAppTest {
+    /** A little over the configured idle time of 2 s. */
+    static final Duration IDLE = Duration.ofMillis(2300);
+
+    @Autowired
+    TipReview review;
+    @Autowired
+    TipSubmissions submissions;
+    @Autowired
+    TipInput input;
+    @Autowired
+    TipStore store;
+    @Autowired
+    TipLists lists;
+
+    @Test
+    void theOldestTipIsHandedOutFirstAndOnlyOnce() {
+        String first = submit();
+        String second = submit();
+
+        assertThat(review.claimNext("anna").map(TipRecord::id)).contains(first);
+        assertThat(review.claimNext("bo").map(TipRecord::id)).contains(second);
+        assertThat(review.claimNext("bo")).isEmpty();
+        assertThat(pending(first)).extracting(StreamPendingEntry::getConsumerName).isEqualTo("anna");
+    }
+
+    @Test
+    void aReviewerWhoDiesMidReviewLosesTheTipToTheNextWhoAsks() throws Exception {
+        String id = submit();
+        assertThat(review.claimNext("anna").map(TipRecord::id)).contains(id);
+        assertThat(review.claimNext("bo")).as("anna's claim is still fresh").isEmpty();
+
+        Thread.sleep(IDLE.toMillis());
+        Optional<TipRecord> taken = review.claimNext("bo");
+
+        assertThat(taken.map(TipRecord::id)).contains(id);
+        assertThat(taken.get().assignee()).contains("bo");
+        assertThat(taken.get().status()).isEqualTo(TipStatus.CHECKING);
+        StreamPendingEntry entry = pending(id);
+        assertThat(entry.getConsumerName()).isEqualTo("bo");
+        assertThat(entry.getDeliveredTimes()).isEqualTo(2);
+        assertThat(store.history(id)).extracting(HistoryEntry::action).contains("接手(原认领人 anna 超过2秒未处理)");
+        review.setStatus(id, TipStatus.DONE, "", "bo");
+        try (Jedis jedis = redis.getResource()) {
+            assertThat(jedis.xpending(TipKeys.STREAM, TipKeys.GROUP).getTotal()).isZero();
+        }
+    }
+
+    /**
+     * XAUTOCLAIM looks at about ten pending entries per call: an abandoned claim behind 25 claims that
+     * are being worked on is still found by following its cursor.
+     */
+    @Test
+    void anAbandonedClaimBehindManyActiveOnesIsFound() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            ids.add(submit());
+            review.claimNext("anna");
+        }
+        Thread.sleep(IDLE.toMillis());
+        for (String worked : ids.subList(0, 25)) {
+            review.setRisk(worked, RiskLevel.LOW, "", "bo");
+        }
+
+        assertThat(review.claimNext("carl").map(TipRecord::id)).contains(ids.get(25));
+    }
+
+    @Test
+    void workingOnATipKeepsItsClaim() throws Exception {
+        String id = submit();
+        review.claimNext("anna");
+        Thread.sleep(1500);
+        review.setRisk(id, RiskLevel.MEDIUM, "", "anna");
+        Thread.sleep(1500);
+
+        assertThat(review.claimNext("bo")).as("anna touched it 1.5 s ago").isEmpty();
+        assertThat(pending(id).getDeliveredTimes()).as("a touch is not a delivery").isEqualTo(1);
+    }
+
+    @Test
+    void aTipHandedOutMoreThanTwiceGoesToTheDeadLetterStreamWithAnAlert() throws Exception {
+        String id = submit();
+        review.claimNext("anna");
+        Thread.sleep(IDLE.toMillis());
+        assertThat(review.claimNext("bo").map(TipRecord::id)).contains(id);
+        Thread.sleep(IDLE.toMillis());
+
+        assertThat(review.claimNext("anna")).as("third delivery is over the limit of 2").isEmpty();
+
+        TipRecord dead = store.find(id).orElseThrow();
+        assertThat(dead.dead()).isTrue();
+        assertThat(dead.assignee()).isEmpty();
+        assertThat(lists.deadLetter()).extracting(TipRecord::id).containsExactly(id);
+        try (Jedis jedis = redis.getResource()) {
+            assertThat(jedis.xlen(TipKeys.DEAD_LETTER)).isEqualTo(1);
+            assertThat(jedis.xrange(TipKeys.DEAD_LETTER, (StreamEntryID) null, (StreamEntryID) null).get(0).getFields())
+                    .containsEntry("tip", id).containsEntry("deliveries", "3");
+            assertThat(jedis.xpending(TipKeys.STREAM, TipKeys.GROUP).getTotal()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertMail().isPresent());
+        MimeMessage alert = alertMail().orElseThrow();
+        assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("head@office.test");
+        assertThat(alert.getSubject()).contains(id);
+        assertThat(textOf(alert)).contains("已被认领3次", "/api/tips/" + id + "/requeue");
+
+        review.requeue(id, "head");
+        Optional<TipRecord> again = review.claimNext("carl");
+        assertThat(again.map(TipRecord::id)).contains(id);
+        assertThat(again.get().dead()).isFalse();
+        assertThat(pending(id).getDeliveredTimes()).isEqualTo(1);
+    }
+
+    @Test
+    void aTipClosedBeforeAnyoneClaimedItIsSkipped() {
+        String closed = submit();
+        String open = submit();
+        review.setStatus(closed, TipStatus.REJECTED, "重复举报", "anna");
+
+        assertThat(review.claimNext("bo").map(TipRecord::id)).contains(open);
+        try (Jedis jedis = redis.getResource()) {
+            assertThat(jedis.xpending(TipKeys.STREAM, TipKeys.GROUP).getTotal()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTipSomeoneWorkedOnBeforeItWasClaimedStaysTheirs() {
+        String id = submit();
+        review.setRisk(id, RiskLevel.LOW, "", "anna");
+
+        assertThat(review.claimNext("bo")).isEmpty();
+        assertThat(pending(id).getConsumerName()).isEqualTo("anna");
+        assertThat(lists.heldBy("anna")).extracting(TipRecord::id).containsExactly(id);
+    }
+
+    private static Optional<MimeMessage> alertMail() throws Exception {
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getSubject().contains("死信")) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private StreamPendingEntry pending(String id) {
+        String entry = store.find(id).orElseThrow().entry();
+        try (Jedis jedis = redis.getResource()) {
+            List<StreamPendingEntry> pending = jedis.xpending(TipKeys.STREAM, TipKeys.GROUP,
+                    XPendingParams.xPendingParams(new StreamEntryID(entry), new StreamEntryID(entry), 1));
+            assertThat(pending).hasSize(1);
+            return pending.get(0);
+        }
+    }
+
+    private String submit() {
+        return submissions.submit(input.draft("私募基金", "私募基金违规承诺保本", "线上", "", List.of()), Channel.WEB,
+                Optional.empty(), false).tipId();
+    }
+}
