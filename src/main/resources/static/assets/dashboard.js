@@ -59,22 +59,23 @@
       bars("chart-topics", data.topTopics.map(function (t) { return t.name; }),
            data.topTopics.map(function (t) { return t.value; }));
     }
-    if (data.tips) {
+    if (data.tips.byCategory.length === 0) {
+      empty("chart-tips-category", "没有未办结的线索");
+      empty("chart-tips-status", "没有未办结的线索");
+    } else {
       pie("chart-tips-category", "类别", data.tips.byCategory);
       pie("chart-tips-status", "状态", data.tips.byStatus);
-      bars("chart-tips-age", data.tips.byAge.map(function (a) { return a.name; }),
-           data.tips.byAge.map(function (a) { return a.value; }), "#8a4b00");
     }
-    if (data.subscribers) {
-      chart("chart-subscribers", {
-        tooltip: { trigger: "axis" },
-        grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: "category", data: data.subscribers.days },
-        yAxis: { type: "value", minInterval: 1 },
-        series: [{ name: "订阅人数", type: "line", areaStyle: {}, connectNulls: true, data: data.subscribers.counts,
-                   itemStyle: { color: "#14532d" } }]
-      });
-    }
+    bars("chart-tips-age", data.tips.byAge.map(function (a) { return a.name; }),
+         data.tips.byAge.map(function (a) { return a.value; }), "#8a4b00");
+    chart("chart-subscribers", {
+      tooltip: { trigger: "axis" },
+      grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: data.subscribers.days },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [{ name: "订阅人数", type: "line", areaStyle: {}, connectNulls: true, data: data.subscribers.counts,
+                 itemStyle: { color: "#14532d" } }]
+    });
   }
 
   fetch(source, { credentials: "same-origin", headers: { "Accept": "application/json" } })

@@ -1,5 +1,8 @@
 package cn.fangfei.console;
 
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -13,6 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 class ApiAudit implements HandlerInterceptor {
+    private static final Pattern ATTACHMENT = Pattern.compile("/api/tips/[^/]+/files/\\d+");
+    private static final Pattern LEDGER = Pattern.compile("/api/tips/ledger/[^/]+");
+    private static final Pattern ONE_TIP = Pattern.compile("/api/tips/[^/]+");
+    private static final Set<String> LISTS = Set.of("/api/tips/pending", "/api/tips/mine", "/api/tips/overdue",
+            "/api/tips/dead-letter", "/api/tips/open");
+
     private final AuditLog audit;
 
     ApiAudit(AuditLog audit) {
@@ -28,7 +37,19 @@ class ApiAudit implements HandlerInterceptor {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         if (!read || path.startsWith("/api/tips/")) {
-            audit.record(request, AuditAction.API_CALL, request.getMethod() + " " + path, "HTTP " + response.getStatus());
+            audit.record(request, read ? readAction(path) : AuditAction.API_CALL, request.getMethod() + " " + path,
+                    "HTTP " + response.getStatus());
         }
+    }
+
+    /** The console links to attachments and ledgers through the API; they read as what they are. */
+    private static AuditAction readAction(String path) {
+        if (ATTACHMENT.matcher(path).matches()) {
+            return AuditAction.TIP_ATTACHMENT_VIEWED;
+        }
+        if (LEDGER.matcher(path).matches()) {
+            return AuditAction.LEDGER_DOWNLOADED;
+        }
+        return ONE_TIP.matcher(path).matches() && !LISTS.contains(path) ? AuditAction.TIP_VIEWED : AuditAction.API_CALL;
     }
 }

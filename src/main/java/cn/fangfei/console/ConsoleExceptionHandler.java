@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
+import cn.fangfei.crypto.SealedValueException;
+import cn.fangfei.tip.TipNotFoundException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -28,6 +30,18 @@ class ConsoleExceptionHandler {
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException e) {
         return page(e.getStatusCode(), null);
+    }
+
+    @ExceptionHandler(TipNotFoundException.class)
+    ModelAndView noSuchTip(TipNotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, null);
+    }
+
+    /** A tip whose text cannot be opened (a retired key no longer configured): said plainly, logged for the operator. */
+    @ExceptionHandler(SealedValueException.class)
+    ModelAndView unreadableTip(SealedValueException e) {
+        log.error("a tip could not be decrypted: {}", e.getMessage());
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "这条线索的内容无法解密(可能缺少旧密钥 FANGFEI_TIP_OLD_KEYS),请联系管理员。");
     }
 
     /** A hand-made or truncated request (a form field missing or of the wrong kind). */

@@ -1,8 +1,13 @@
 package cn.fangfei.console;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +18,9 @@ import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.faq.FaqEntry;
 import cn.fangfei.faq.QuestionStats;
 import cn.fangfei.faq.UnansweredLog;
+import cn.fangfei.tip.Ledger;
+import cn.fangfei.tip.TipLists;
+import cn.fangfei.tip.TipRecord;
 
 /** The first page after login: the numbers of the office's work, as charts (drawn by ECharts from the JSON). */
 @Controller
@@ -25,13 +33,17 @@ class DashboardController {
     private final UnansweredLog unanswered;
     private final AnswerEngine engine;
     private final SubscriberHistory subscribers;
+    private final TipLists tips;
+    private final Clock clock;
 
     DashboardController(QuestionStats questions, UnansweredLog unanswered, AnswerEngine engine,
-                        SubscriberHistory subscribers) {
+                        SubscriberHistory subscribers, TipLists tips, Clock clock) {
         this.questions = questions;
         this.unanswered = unanswered;
         this.engine = engine;
         this.subscribers = subscribers;
+        this.tips = tips;
+        this.clock = clock;
     }
 
     @GetMapping("/console")
@@ -41,6 +53,9 @@ class DashboardController {
         model.addAttribute("fallback", days.stream().mapToLong(QuestionStats.Day::fallback).sum());
         model.addAttribute("unanswered", unanswered.size());
         model.addAttribute("days", DAYS);
+        model.addAttribute("openTips", tips.open().size());
+        model.addAttribute("overdueTips", tips.overdue(clock.instant()).size());
+        model.addAttribute("sla", tips.slaDescription());
         return "console/dashboard";
     }
 
@@ -57,10 +72,31 @@ class DashboardController {
                 .map(top -> Map.of("name", engine.topic(top.topicId()).map(FaqEntry::title).orElse(top.topicId()),
                         "value", top.count()))
                 .toList());
+        data.put("tips", openTips());
         List<SubscriberHistory.Day> subscribed = subscribers.lastDays(SUBSCRIBER_DAYS);
         data.put("subscribers", Map.of(
                 "days", subscribed.stream().map(day -> day.date().toString().substring(5)).toList(),
                 "counts", subscribed.stream().map(SubscriberHistory.Day::subscribers).toList()));
         return data;
+    }
+
+    /** Open tips by category, status and age: counts only, never what a tip says. */
+    private Map<String, Object> openTips() {
+        List<TipRecord> open = tips.open();
+        Instant now = clock.instant();
+        Map<String, Long> byAge = new LinkedHashMap<>();
+        Ledger.DAY_BUCKETS.forEach(bucket -> byAge.put(bucket, 0L));
+        open.forEach(tip -> byAge.merge(Ledger.dayBucket(Duration.between(tip.created(), now).toDays()), 1L, Long::sum));
+        return Map.of(
+                "byCategory", named(open.stream().collect(Collectors.groupingBy(TipRecord::category, TreeMap::new,
+                        Collectors.counting()))),
+                "byStatus", named(open.stream().collect(Collectors.groupingBy(tip -> tip.status().label(),
+                        LinkedHashMap::new, Collectors.counting()))),
+                "byAge", named(byAge));
+    }
+
+    private static List<Map<String, Object>> named(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> Map.<String, Object>of("name", e.getKey(), "value", e.getValue()))
+                .toList();
     }
 }

@@ -62,7 +62,7 @@ public class Ledger {
         return fields;
     }
 
-    static String dayBucket(long days) {
+    public static String dayBucket(long days) {
         if (days <= 3) {
             return DAY_BUCKETS.get(0);
         }

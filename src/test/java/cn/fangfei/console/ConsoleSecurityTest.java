@@ -46,6 +46,7 @@ class ConsoleSecurityTest {
             "/console/questions", Set.of("EDITOR", "ADMIN"),
             "/console/answers", Set.of("EDITOR", "ADMIN"),
             "/console/campaigns", Set.of("EDITOR", "ADMIN"),
+            "/console/tips", Set.of("REVIEWER", "ADMIN"),
             "/console/users", Set.of("ADMIN"),
             "/console/audit", Set.of("ADMIN"));
     static final String PASSWORD = "correct-horse-battery";
@@ -78,10 +79,11 @@ class ConsoleSecurityTest {
     @Test
     void theMenuOffersOnlyTheSectionsOfTheRole() throws Exception {
         String reviewer = page("/console", "REVIEWER");
-        assertThat(reviewer).doesNotContain("href=\"/console/questions\"", "href=\"/console/users\"", "href=\"/console/audit\"");
+        assertThat(reviewer).contains("href=\"/console/tips\"")
+                .doesNotContain("href=\"/console/questions\"", "href=\"/console/users\"", "href=\"/console/audit\"");
         String editor = page("/console", "EDITOR");
         assertThat(editor).contains("href=\"/console/questions\"", "href=\"/console/answers\"", "href=\"/console/campaigns\"")
-                .doesNotContain("href=\"/console/users\"", "href=\"/console/audit\"");
+                .doesNotContain("href=\"/console/tips\"", "href=\"/console/users\"", "href=\"/console/audit\"");
         String admin = page("/console", "ADMIN");
         assertThat(admin).contains("href=\"/console/questions\"", "href=\"/console/users\"", "href=\"/console/audit\"");
     }
@@ -234,9 +236,10 @@ class ConsoleSecurityTest {
 
         List<AuditLog.Entry> entries = audit.day(audit.today(), 10);
         assertThat(entries).extracting(AuditLog.Entry::target).containsExactly("GET /api/tips/T-1", "POST /api/tips/T-1/status");
+        assertThat(entries).extracting(AuditLog.Entry::action)
+                .containsExactly(AuditAction.TIP_VIEWED.name(), AuditAction.API_CALL.name());
         assertThat(entries).allSatisfy(entry -> {
             assertThat(entry.who()).isEqualTo("reviewer3");
-            assertThat(entry.action()).isEqualTo(AuditAction.API_CALL.name());
             assertThat(entry.detail()).startsWith("HTTP ");
         });
     }

@@ -13,20 +13,23 @@ import cn.fangfei.tip.TipRecord;
 import cn.fangfei.tip.TipStore;
 import cn.fangfei.tip.TipTexts;
 
-/** The JSON the console gets: lists without the resident's words, a single tip with them opened. */
+/**
+ * What reviewers see of tips, for the JSON API and the console's pages (cn.fangfei.console): lists
+ * without the resident's words, a single tip with them opened.
+ */
 @Component
-class TipViews {
-    record Summary(String id, String category, String channel, String status, String risk, Instant created,
+public class TipViews {
+    public record Summary(String id, String category, String channel, String status, String risk, Instant created,
             Instant closed, String assignee, boolean overdue, boolean unread, boolean dead, boolean escalated, int files) {
     }
 
-    record Message(Instant at, String from, String kind, String by, String text, List<Integer> files) {
+    public record Message(Instant at, String from, String kind, String by, String text, List<Integer> files) {
     }
 
-    record History(Instant at, String by, String action) {
+    public record History(Instant at, String by, String action) {
     }
 
-    record Detail(Summary summary, String what, String where, String contact, List<Message> messages,
+    public record Detail(Summary summary, String what, String where, String contact, List<Message> messages,
             List<History> history) {
     }
 
@@ -42,17 +45,17 @@ class TipViews {
         this.clock = clock;
     }
 
-    List<Summary> summaries(List<TipRecord> tips) {
+    public List<Summary> summaries(List<TipRecord> tips) {
         return tips.stream().map(this::summary).toList();
     }
 
-    Summary summary(TipRecord tip) {
+    public Summary summary(TipRecord tip) {
         return new Summary(tip.id(), tip.category(), tip.channel().label(), tip.status().label(), tip.riskLabel(),
                 tip.created(), tip.closed().orElse(null), tip.assignee().orElse(null), lists.isOverdue(tip, clock.instant()),
                 tip.unread(), tip.dead(), tip.escalated().isPresent(), tip.files());
     }
 
-    Detail detail(TipRecord tip) {
+    public Detail detail(TipRecord tip) {
         String id = tip.id();
         List<Message> messages = store.messages(id).stream().map(m -> new Message(Instant.ofEpochMilli(m.at()), m.from(),
                 m.kind(), m.by(), text(id, m), m.files())).toList();
