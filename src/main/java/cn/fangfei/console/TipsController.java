@@ -145,7 +145,8 @@ class TipsController {
     String risk(@PathVariable String id, @RequestParam(defaultValue = "") String risk,
                 @RequestParam(defaultValue = "") String note, HttpServletRequest request, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
-            RiskLevel chosen = RiskLevel.fromLabel(risk).orElseThrow(() -> new TipConflictException("请选择风险等级:高、中、低"));
+            RiskLevel chosen = RiskLevel.fromLabel(risk)
+                    .orElseThrow(() -> new TipConflictException("请选择风险等级:高、中、低"));
             review.setRisk(id, chosen, note, reviewer(request));
             audit.record(request, AuditAction.TIP_RISK, id, chosen.label());
             return "风险等级已设为“" + chosen.label() + "”" + (chosen == RiskLevel.HIGH ? ",并已发邮件上报市处非办" : "");

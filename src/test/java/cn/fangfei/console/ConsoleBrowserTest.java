@@ -30,8 +30,10 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /**
- * An office day in a real browser: the administrator creates accounts, a resident asks in the
- * simulator, an editor turns the unanswered question into a phrasing and the simulator answers it.
+ * An office day in a real browser: the administrator creates accounts; a resident submits a tip on
+ * /tip, the reviewer claims it, sets 核查中 and messages the tipster, who reads both with the receipt;
+ * a resident asks in the simulator, an editor turns the unanswered question into a phrasing and the
+ * simulator answers it; the administrator reads the numbers and the audit log.
  * Runs the app on a random port in simulator mode (the same context as SimulatorAppTest, so it is
  * started once); screenshots go to target/e2e-screenshots/.
  */
@@ -53,6 +55,8 @@ class ConsoleBrowserTest {
     /** A resident's question that content/ does not answer (it gets the fallback). */
     static final String QUESTION = "他们让我交会员费买理疗仪";
     static final String TOPIC = "health-products";
+    static final String TIP_TEXT = "有人以养老公寓预订床位为名收钱,承诺每年返8%,已经有几十位老人交了钱";
+    static final String TIP_MESSAGE = "您好,您的线索已收到,我们正在核查,感谢您的支持!";
 
     @LocalServerPort
     int port;
@@ -64,6 +68,8 @@ class ConsoleBrowserTest {
     Pool<Jedis> redis;
 
     Browser browser;
+    /** The resident's receipt code, from the page after submitting, for the status page later. */
+    String receipt;
 
     @BeforeAll
     void start() {
@@ -126,6 +132,64 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(3)
+    void aResidentSubmitsATipOnTheWebForm() {
+        browser.size(Browser.PHONE);
+        browser.open("/tip");
+        new Select(browser.find("#category")).selectByValue("养老");
+        browser.type("#what", TIP_TEXT);
+        browser.type("#where", "镇东街养老公寓售楼处");
+        browser.screenshot("10-resident-tip-form");
+        browser.click("form button[type=submit]");
+        receipt = browser.find(".receipt").getText();
+        assertThat(receipt.replace(" ", "")).matches("\\d{16}");
+        browser.screenshot("11-resident-tip-receipt");
+        browser.size(Browser.LAPTOP);
+    }
+
+    @Test
+    @Order(4)
+    void theReviewerClaimsItSetsCheckingAndMessagesTheTipster() {
+        browser.loginAs("reviewer1", REVIEWER_PASSWORD);
+        browser.open("/console/tips");
+        assertThat(browser.all(".tip-row")).hasSize(1);
+        assertThat(browser.find("#tip-list").getText()).contains("养老").doesNotContain(TIP_TEXT);
+        browser.screenshot("12-reviewer-pending-queue");
+        browser.click("#claim-next");
+        assertThat(browser.waitForText(".notice", "已认领线索")).contains("已认领线索");
+        assertThat(browser.find("#tip-what").getText()).isEqualTo(TIP_TEXT);
+
+        new Select(browser.find("#status")).selectByVisibleText("核查中");
+        browser.click("#save-status");
+        browser.waitForText(".notice", "状态已改为“核查中”");
+        browser.type("#message", TIP_MESSAGE);
+        browser.click("#send-message");
+        browser.waitForText(".notice", "留言已发出");
+        assertThat(browser.find("#tip-status").getText()).isEqualTo("核查中");
+        assertThat(browser.find("#messages").getText()).contains(TIP_MESSAGE, "reviewer1");
+        assertThat(browser.find("#history").getText()).contains("reviewer1", "给举报人留言");
+        browser.screenshot("13-reviewer-tip-detail");
+        browser.size(Browser.PHONE);
+        browser.screenshot("14-reviewer-tip-on-phone");
+        browser.size(Browser.LAPTOP);
+        browser.logout();
+    }
+
+    @Test
+    @Order(5)
+    void theResidentSeesTheStatusAndTheMessageWithTheReceipt() {
+        browser.size(Browser.PHONE);
+        browser.open("/tip/status");
+        browser.type("#receipt", receipt);
+        browser.click("form button[type=submit]");
+        String page = browser.find("main").getText();
+        assertThat(page).contains("当前状态:核查中", TIP_MESSAGE, "工作人员留言");
+        assertThat(page).doesNotContain("reviewer1");
+        browser.screenshot("15-resident-sees-status-and-message");
+        browser.size(Browser.LAPTOP);
+    }
+
+    @Test
     @Order(10)
     void anEditorAddsAnUnansweredQuestionToATopicAndTheSimulatorThenAnswersIt() {
         browser.open("/simulator");
@@ -183,6 +247,8 @@ class ConsoleBrowserTest {
         browser.find("#chart-questions canvas");
         browser.find("#chart-topics canvas");
         assertThat(browser.find("#asked-total").getText()).isEqualTo("2");
+        assertThat(browser.find("#open-tips").getText()).isEqualTo("1");
+        browser.find("#chart-tips-category canvas");
         browser.screenshot("90-admin-dashboard");
         browser.size(Browser.PHONE);
         browser.open("/console");
@@ -192,7 +258,8 @@ class ConsoleBrowserTest {
 
         browser.open("/console/audit");
         String log = browser.find("#audit").getText();
-        assertThat(log).contains("新建用户", "reviewer1", "未答问题加入话题", TOPIC, "editor1", "无权限的访问被拒绝", "登录");
+        assertThat(log).contains("新建用户", "reviewer1", "未答问题加入话题", TOPIC, "editor1", "无权限的访问被拒绝", "登录",
+                "认领线索", "查看线索", "设置线索状态", "给举报人留言");
         browser.screenshot("92-admin-audit-log");
         browser.logout();
     }
