@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.session.Session;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -33,6 +35,10 @@ import redis.clients.jedis.util.Pool;
  * One hash per session, living exactly as long as the idle timeout and pushed forward by each request.
  * Only changed attributes are written, so two requests of one session don't undo each other's changes.
  * Attributes are Java-serialized, and read back only for the classes a console session holds.
+ *
+ * <p>Residents' forms (the tip-off form's CSRF token) need a session too, and they must keep working
+ * while Redis is down. Sessions are then kept in this instance's memory (bounded) and moved to Redis
+ * by the first save after it is back.
  */
 final class RedisSessionRepository implements FindByIndexNameSessionRepository<RedisSessionRepository.RedisSession> {
     private static final Logger log = LoggerFactory.getLogger(RedisSessionRepository.class);
@@ -73,9 +79,19 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
             return 1
             """;
 
+    /** Sessions this instance keeps in memory during a Redis outage, most recently used last. */
+    static final int MAX_OUTAGE_SESSIONS = 10_000;
+
     private final Pool<Jedis> redis;
     private final Duration idleTimeout;
     private final PrincipalNameIndexResolver<Session> principals = new PrincipalNameIndexResolver<>();
+    private final Map<String, MapSession> outage = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MapSession> eldest) {
+            return size() > MAX_OUTAGE_SESSIONS;
+        }
+    });
+    private volatile boolean redisDown;
 
     RedisSessionRepository(Pool<Jedis> redis, Duration idleTimeout) {
         this.redis = redis;
@@ -91,6 +107,20 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
 
     @Override
     public void save(RedisSession session) {
+        try {
+            saveInRedis(session);
+            outage.remove(session.originalId);
+            outage.remove(session.getId());
+            redisIsUp();
+        } catch (JedisException e) {
+            redisIsDown(e);
+            outage.remove(session.originalId);
+            outage.put(session.getId(), new MapSession(session.cached));
+        }
+        session.saved();
+    }
+
+    private void saveInRedis(RedisSession session) {
         try (Jedis jedis = redis.getResource()) {
             if (!session.isNew && !session.originalId.equals(session.getId())) {
                 renameOrStartOver(jedis, session);
@@ -125,7 +155,6 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
             jedis.eval(bytes(SAVE), List.of(bytes(SecurityKeys.session(session.getId())),
                     bytes(SecurityKeys.sessionsOf(principal == null ? "" : principal))), args);
         }
-        session.saved();
     }
 
     @Override
@@ -133,9 +162,12 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
         Map<byte[], byte[]> stored;
         try (Jedis jedis = redis.getResource()) {
             stored = jedis.hgetAll(bytes(SecurityKeys.session(id)));
+        } catch (JedisException e) {
+            redisIsDown(e);
+            return fromOutage(id);
         }
         if (stored.isEmpty()) {
-            return null;
+            return fromOutage(id);
         }
         Map<String, byte[]> fields = new LinkedHashMap<>();
         stored.forEach((name, value) -> fields.put(text(name), value));
@@ -165,6 +197,7 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
 
     @Override
     public void deleteById(String id) {
+        outage.remove(id);
         String key = SecurityKeys.session(id);
         try (Jedis jedis = redis.getResource()) {
             String principal = jedis.hget(key, PRINCIPAL);
@@ -198,6 +231,9 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
 
     /** Ends every session of a user, e.g. when the account is disabled or its roles change. */
     int deleteByPrincipalName(String username) {
+        synchronized (outage) {
+            outage.values().removeIf(session -> username.equals(principals.resolveIndexValueFor(session)));
+        }
         Set<String> ids;
         try (Jedis jedis = redis.getResource()) {
             ids = jedis.smembers(SecurityKeys.sessionsOf(username));
@@ -207,6 +243,30 @@ final class RedisSessionRepository implements FindByIndexNameSessionRepository<R
             jedis.del(SecurityKeys.sessionsOf(username));
         }
         return ids.size();
+    }
+
+    /** A session kept in memory during an outage; marked new, so that its first save writes all of it to Redis. */
+    private RedisSession fromOutage(String id) {
+        MapSession kept = outage.get(id);
+        if (kept == null || kept.isExpired()) {
+            outage.remove(id);
+            return null;
+        }
+        return new RedisSession(new MapSession(kept), true);
+    }
+
+    private void redisIsDown(JedisException e) {
+        if (!redisDown) {
+            redisDown = true;
+            log.warn("Redis unavailable, sessions are kept in this instance's memory until it is back: {}", e.getMessage());
+        }
+    }
+
+    private void redisIsUp() {
+        if (redisDown) {
+            redisDown = false;
+            log.info("Redis is back: sessions are stored there again");
+        }
     }
 
     /** After a login the session gets a new id (against session fixation); its data moves along. */
