@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.support.AppProcess;
 import cn.fangfei.support.RedisProcess;
+import cn.fangfei.tip.RedisContents;
+import cn.fangfei.tip.TipKeys;
+import cn.fangfei.tip.TipWebClient;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatClient;
 import cn.fangfei.wechat.WechatKeys;
@@ -28,11 +31,13 @@ class ResilienceIT {
     private static final String APP_ID = "wxresilience";
 
     @Test
-    void redisGoneForTenSecondsGivesFriendlyRepliesAndRecoversWithoutARestart(@TempDir Path dir) throws Exception {
+    void redisGoneForTenSecondsGivesFriendlyRepliesSpoolsTipsAndRecoversWithoutARestart(@TempDir Path dir) throws Exception {
         try (RedisProcess redis = RedisProcess.persistentServer(dir.resolve("redis")).start();
              AppProcess app = AppProcess.start("resilience-redis", env(redis, dir))) {
             WechatClient wechat = new WechatClient(app.baseUrl(), TOKEN, AES_KEY, APP_ID);
+            TipWebClient web = new TipWebClient(app.baseUrl());
             List<WechatClient.Reply> replies = new ArrayList<>();
+            List<String> receipts = new ArrayList<>();
             long start = System.nanoTime();
             boolean stopped = false;
             boolean restarted = false;
@@ -47,6 +52,11 @@ class ResilienceIT {
                 }
                 replies.add(wechat.postPlain(InboundMessages.text(InboundMessages.newOpenid(), "怎么举报非法集资",
                         InboundMessages.newMsgId())));
+                if (replies.size() % 4 == 0) {
+                    TipWebClient.Page done = web.submitTip("养老", "有人在小区办讲座,说投养老项目每年返百分之十二,保本", "幸福小区活动室", "");
+                    assertThat(done.status()).as(done.body()).isEqualTo(200);
+                    receipts.add(RedisContents.receiptIn(done.body()));
+                }
                 Thread.sleep(250);
             }
             assertThat(replies).hasSizeGreaterThan(40).allSatisfy(reply -> {
@@ -61,6 +71,18 @@ class ResilienceIT {
                 assertThat(jedis.exists(WechatKeys.dedup(WxMpXmlMessage.fromXml(again)))).as("de-duplication is back").isTrue();
             }
             assertThat(app.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+            // Every tip acknowledged with a receipt is in the review stream once, those spooled during the outage included.
+            try (Jedis jedis = new Jedis(URI.create(redis.url()))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (jedis.xlen(TipKeys.STREAM) < receipts.size() && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                }
+                assertThat(jedis.xlen(TipKeys.STREAM)).isEqualTo(receipts.size());
+            }
+            String metrics = app.get("/actuator/prometheus").body();
+            assertThat(metrics).contains("fangfei_tips_received_total{").contains("outcome=\"spooled\"")
+                    .contains("fangfei_tips_pending ");
         }
     }
 
@@ -97,7 +119,8 @@ class ResilienceIT {
                 "FANGFEI_WECHAT_AES_KEY", AES_KEY,
                 "FANGFEI_SIMULATOR", "false",
                 // Production mode needs the data key (tip-offs, sealed retry replies).
-                "FANGFEI_TIP_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVJlc2lsaWVuY2UwMDA=");
+                "FANGFEI_TIP_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVJlc2lsaWVuY2UwMDA=",
+                "FANGFEI_TIP_RATE_LIMIT", "1000");
     }
 
     private static Duration elapsed(long startNanos) {

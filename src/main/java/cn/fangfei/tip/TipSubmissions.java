@@ -3,6 +3,7 @@ package cn.fangfei.tip;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -35,14 +37,17 @@ public class TipSubmissions {
     private final Receipts receipts;
     private final TipIds ids;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public TipSubmissions(TipStore store, TipSpool spool, TipTexts texts, Receipts receipts, TipIds ids, Clock clock) {
+    public TipSubmissions(TipStore store, TipSpool spool, TipTexts texts, Receipts receipts, TipIds ids, Clock clock,
+                          MeterRegistry meters) {
         this.store = store;
         this.spool = spool;
         this.texts = texts;
         this.receipts = receipts;
         this.ids = ids;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -51,6 +56,15 @@ public class TipSubmissions {
      * @param draftFiles whether WeChat images already wait under the draft's files key
      */
     public Submission submit(TipDraft draft, Channel channel, Optional<String> decidedId, boolean draftFiles) {
+        Submission submission = store(draft, channel, decidedId, draftFiles);
+        if (submission.outcome() != Outcome.ALREADY_SUBMITTED) {
+            meters.counter("fangfei.tips.received", "channel", channel.name().toLowerCase(Locale.ROOT),
+                    "outcome", submission.outcome().name().toLowerCase(Locale.ROOT)).increment();
+        }
+        return submission;
+    }
+
+    private Submission store(TipDraft draft, Channel channel, Optional<String> decidedId, boolean draftFiles) {
         if (decidedId.isPresent() && spool.holds(decidedId.get())) {
             return new Submission(Outcome.ALREADY_SUBMITTED, decidedId.get(), null);
         }
