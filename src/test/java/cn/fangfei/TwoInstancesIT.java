@@ -3,8 +3,10 @@ package cn.fangfei;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.support.AppProcess;
 import cn.fangfei.support.ContentCopy;
+import cn.fangfei.support.HttpLogin;
 import cn.fangfei.support.RedisProcess;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatClient;
@@ -43,6 +46,8 @@ class TwoInstancesIT {
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
     private static final String APP_ID = "wxtwoinstances";
     private static final String ADMIN_TOKEN = "two-instances-admin-token";
+    private static final String ADMIN_PASSWORD = "two-instances-admin-password";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final Map<String, AtomicInteger> wechatCalls = new ConcurrentHashMap<>();
@@ -94,6 +99,8 @@ class TwoInstancesIT {
         // Production mode needs the data key; both instances share it, as they share Redis.
         env.put("FANGFEI_TIP_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVR3b0luc3RhbmNlczA=");
         env.put("FANGFEI_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("FANGFEI_ADMIN_USERNAME", "admin");
+        env.put("FANGFEI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         CompletableFuture<AppProcess> one = CompletableFuture.supplyAsync(() -> AppProcess.start("instance-1", env));
         CompletableFuture<AppProcess> two = CompletableFuture.supplyAsync(() -> AppProcess.start("instance-2", env));
         first = one.join();
@@ -150,6 +157,43 @@ class TwoInstancesIT {
         assertThat(customerServiceSends.get(viaSecond)).as("reminders to the resident who subscribed on instance 2").hasValue(1);
         String sent = "fangfei_campaign_wechat_calls_total\\{[^}]*call=\"customer-service\"[^}]*outcome=\"sent\"[^}]*} ([0-9.E]+)";
         assertThat(metric(first, sent) + metric(second, sent)).as("sends counted for Prometheus").isEqualTo(2.0);
+    }
+
+    @Test
+    void aConsoleLoginOnOneInstanceHoldsOnTheOtherAndAnEditorsChangeIsLiveOnBoth() throws Exception {
+        HttpResponse<String> login = HttpLogin.login(first.baseUrl(), "admin", ADMIN_PASSWORD, null);
+        assertThat(login.statusCode()).isEqualTo(302);
+        String cookie = HttpLogin.sessionCookie(login);
+
+        HttpResponse<String> topic = AppProcess.send(HttpRequest.newBuilder(
+                URI.create(second.baseUrl() + "/console/answers/health-products")).header("Cookie", cookie).build());
+        assertThat(topic.statusCode()).as("the session made on instance 1 is known to instance 2").isEqualTo(200);
+        Matcher token = CSRF.matcher(topic.body());
+        assertThat(token.find()).isTrue();
+
+        String question = "他们让我交会员费买理疗仪";
+        assertThat(topicAnswering(second, question)).isEqualTo("null");
+        HttpResponse<String> added = AppProcess.send(HttpRequest.newBuilder(
+                        URI.create(first.baseUrl() + "/console/answers/health-products/phrasings"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("phrasing=" + URLEncoder.encode(question, StandardCharsets.UTF_8)
+                        + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build());
+        assertThat(added.statusCode()).isEqualTo(302);
+
+        assertThat(topicAnswering(first, question)).as("live at once where it was made").isEqualTo("health-products");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!topicAnswering(second, question).equals("health-products") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(topicAnswering(second, question)).as("and on the other instance within its poll").isEqualTo("health-products");
+    }
+
+    /** The topic id /api/ask answers with, or "null". */
+    private static String topicAnswering(AppProcess app, String question) {
+        String json = app.get("/api/ask?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8)).body();
+        Matcher topic = Pattern.compile("\"topic\":(null|\"([^\"]+)\")").matcher(json);
+        assertThat(topic.find()).as(json).isTrue();
+        return topic.group(2) == null ? "null" : topic.group(2);
     }
 
     /** A resident subscribes to reminders (no interest tags) by chatting with one instance. */
