@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ import cn.fangfei.support.AppProcess;
 import cn.fangfei.support.ContentCopy;
 import cn.fangfei.support.HttpLogin;
 import cn.fangfei.support.RedisProcess;
+import cn.fangfei.tip.TipWebClient;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatClient;
 import mockwebserver3.Dispatcher;
@@ -47,6 +49,7 @@ class TwoInstancesIT {
     private static final String APP_ID = "wxtwoinstances";
     private static final String ADMIN_TOKEN = "two-instances-admin-token";
     private static final String ADMIN_PASSWORD = "two-instances-admin-password";
+    private static final String REVIEWER_PASSWORD = "two-instances-reviewer-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -186,6 +189,46 @@ class TwoInstancesIT {
             Thread.sleep(200);
         }
         assertThat(topicAnswering(second, question)).as("and on the other instance within its poll").isEqualTo("health-products");
+    }
+
+    @Test
+    void aTipIsClaimedByOneReviewerOnly() throws Exception {
+        String admin = HttpLogin.sessionCookie(HttpLogin.login(first.baseUrl(), "admin", ADMIN_PASSWORD, null));
+        for (String reviewer : List.of("reviewer-one", "reviewer-two")) {
+            HttpResponse<String> created = postForm(first, admin, "/console/users", csrfOf(first, admin, "/console/users"),
+                    "username=" + reviewer + "&password=" + REVIEWER_PASSWORD + "&roles=REVIEWER");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        }
+        String one = HttpLogin.sessionCookie(HttpLogin.login(first.baseUrl(), "reviewer-one", REVIEWER_PASSWORD, null));
+        String two = HttpLogin.sessionCookie(HttpLogin.login(second.baseUrl(), "reviewer-two", REVIEWER_PASSWORD, null));
+        String oneToken = csrfOf(first, one, "/console/tips");
+        String twoToken = csrfOf(second, two, "/console/tips");
+
+        TipWebClient.Page submitted = new TipWebClient(second.baseUrl())
+                .submitTip("养老", "有人上门推销养老床位卡,说每年返利百分之八", "镇东头的养老公寓", "");
+        assertThat(submitted.status()).isEqualTo(200);
+
+        CompletableFuture<HttpResponse<String>> viaFirst = CompletableFuture.supplyAsync(
+                () -> postForm(first, one, "/api/tips/claim", oneToken, ""));
+        CompletableFuture<HttpResponse<String>> viaSecond = CompletableFuture.supplyAsync(
+                () -> postForm(second, two, "/api/tips/claim", twoToken, ""));
+        List<Integer> statuses = List.of(viaFirst.join().statusCode(), viaSecond.join().statusCode());
+        assertThat(statuses).as("one reviewer gets the tip, the other is told none is waiting").containsExactlyInAnyOrder(200, 204);
+    }
+
+    private static String csrfOf(AppProcess app, String cookie, String page) {
+        HttpResponse<String> response = AppProcess.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + page))
+                .header("Cookie", cookie).build());
+        Matcher token = CSRF.matcher(response.body());
+        assertThat(token.find()).as(page + " has a CSRF token").isTrue();
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> postForm(AppProcess app, String cookie, String path, String csrf, String form) {
+        String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return AppProcess.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The topic id /api/ask answers with, or "null". */
