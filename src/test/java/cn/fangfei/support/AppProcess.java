@@ -2,8 +2,6 @@ package cn.fangfei.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +31,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the jar with these environment variables and waits until it reports ready. */
     public static AppProcess start(String name, Map<String, String> env) {
-        int port = freePort();
+        int port = LocalProcesses.freePort();
         Path log = Path.of("target", "it-logs", name + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -110,25 +108,10 @@ public final class AppProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(200);
+            LocalProcesses.sleep(200);
         }
         process.destroyForcibly();
         throw new IllegalStateException("the app was not ready within " + timeout);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -2,8 +2,6 @@ package cn.fangfei.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public static RedisProcess server() {
-        int port = freePort();
+        int port = LocalProcesses.freePort();
         return new RedisProcess(List.of("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--save", "", "--appendonly", "no"), port);
     }
@@ -36,14 +34,14 @@ public final class RedisProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = freePort();
+        int port = LocalProcesses.freePort();
         return new RedisProcess(List.of("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--save", "", "--appendonly", "yes", "--dir", dir.toAbsolutePath().toString()), port);
     }
 
     /** A Sentinel watching {@code master} under the name {@code masterName}, with a quorum of one. */
     public static RedisProcess sentinel(String masterName, RedisProcess master, Path dir) {
-        int port = freePort();
+        int port = LocalProcesses.freePort();
         Path config = dir.resolve("sentinel-" + port + ".conf");
         try {
             Files.writeString(config, String.join("\n",
@@ -72,7 +70,7 @@ public final class RedisProcess implements AutoCloseable {
                 jedis.ping();
                 return this;
             } catch (RuntimeException notYet) {
-                sleep(50);
+                LocalProcesses.sleep(50);
             }
         }
         throw new IllegalStateException("redis-server did not start on port " + port);
@@ -103,19 +101,4 @@ public final class RedisProcess implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

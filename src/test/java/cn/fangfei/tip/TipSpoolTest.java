@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.fangfei.support.RedisProcess;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
@@ -39,7 +40,7 @@ import redis.clients.jedis.util.Pool;
 @ActiveProfiles("test")
 class TipSpoolTest {
     static final Path DIR = tempDir();
-    static final RestartableRedis REDIS = RestartableRedis.startIn(DIR.resolve("redis"));
+    static final RedisProcess REDIS = RedisProcess.persistentServer(DIR.resolve("redis")).start();
 
     @LocalServerPort
     int port;
