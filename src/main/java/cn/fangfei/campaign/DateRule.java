@@ -5,6 +5,8 @@ import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /** When a campaign happens each year. */
 public sealed interface DateRule {
@@ -23,14 +25,7 @@ public sealed interface DateRule {
     record FixedDay(MonthDay day) implements DateRule {
         @Override
         public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
-            List<Occurrence> out = new ArrayList<>();
-            for (int year = from.getYear(); year <= to.getYear(); year++) {
-                LocalDate date = day.atYear(year);
-                if (within(date, from, to)) {
-                    out.add(Occurrence.single(campaign, date, null));
-                }
-            }
-            return out;
+            return yearly(from.getYear(), from, to, day::atYear, (year, date) -> Occurrence.single(campaign, date, null));
         }
 
         @Override
@@ -43,15 +38,11 @@ public sealed interface DateRule {
     record CampaignMonth(int month, MonthDay highlight) implements DateRule {
         @Override
         public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
-            List<Occurrence> out = new ArrayList<>();
-            for (int year = from.getYear(); year <= to.getYear(); year++) {
-                YearMonth yearMonth = YearMonth.of(year, month);
-                LocalDate day = highlight == null ? yearMonth.atDay(1) : highlight.atYear(year);
-                if (within(day, from, to)) {
-                    out.add(new Occurrence(campaign, day, yearMonth.atDay(1), yearMonth.atEndOfMonth(), null));
-                }
-            }
-            return out;
+            return yearly(from.getYear(), from, to,
+                    year -> highlight == null ? YearMonth.of(year, month).atDay(1) : highlight.atYear(year), (year, day) -> {
+                        YearMonth yearMonth = YearMonth.of(year, month);
+                        return new Occurrence(campaign, day, yearMonth.atDay(1), yearMonth.atEndOfMonth(), null);
+                    });
         }
 
         @Override
@@ -67,14 +58,8 @@ public sealed interface DateRule {
     record LunarDate(int month, int day) implements DateRule {
         @Override
         public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
-            List<Occurrence> out = new ArrayList<>();
-            for (int lunarYear = from.getYear() - 1; lunarYear <= to.getYear(); lunarYear++) {
-                LocalDate date = LunarCalendar.solar(lunarYear, month, day);
-                if (within(date, from, to)) {
-                    out.add(Occurrence.single(campaign, date, LunarCalendar.label(date)));
-                }
-            }
-            return out;
+            return yearly(from.getYear() - 1, from, to, lunarYear -> LunarCalendar.solar(lunarYear, month, day),
+                    (lunarYear, date) -> Occurrence.single(campaign, date, LunarCalendar.label(date)));
         }
 
         @Override
@@ -92,16 +77,12 @@ public sealed interface DateRule {
     record LunarMonth(int month, int highlightDay) implements DateRule {
         @Override
         public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
-            List<Occurrence> out = new ArrayList<>();
-            for (int lunarYear = from.getYear() - 1; lunarYear <= to.getYear(); lunarYear++) {
-                LocalDate day = LunarCalendar.solar(lunarYear, month, highlightDay);
-                if (within(day, from, to)) {
-                    LocalDate start = LunarCalendar.solar(lunarYear, month, 1);
-                    LocalDate end = LunarCalendar.solar(lunarYear, month, LunarCalendar.daysIn(lunarYear, month));
-                    out.add(new Occurrence(campaign, day, start, end, LunarCalendar.label(day)));
-                }
-            }
-            return out;
+            return yearly(from.getYear() - 1, from, to, lunarYear -> LunarCalendar.solar(lunarYear, month, highlightDay),
+                    (lunarYear, day) -> {
+                        LocalDate start = LunarCalendar.solar(lunarYear, month, 1);
+                        LocalDate end = LunarCalendar.solar(lunarYear, month, LunarCalendar.daysIn(lunarYear, month));
+                        return new Occurrence(campaign, day, start, end, LunarCalendar.label(day));
+                    });
         }
 
         @Override
@@ -119,14 +100,8 @@ public sealed interface DateRule {
     record WeekAround(MonthDay day) implements DateRule {
         @Override
         public List<Occurrence> occurrences(Campaign campaign, LocalDate from, LocalDate to) {
-            List<Occurrence> out = new ArrayList<>();
-            for (int year = from.getYear(); year <= to.getYear(); year++) {
-                LocalDate date = day.atYear(year);
-                if (within(date, from, to)) {
-                    out.add(new Occurrence(campaign, date, date.minusDays(3), date.plusDays(3), null));
-                }
-            }
-            return out;
+            return yearly(from.getYear(), from, to, day::atYear,
+                    (year, date) -> new Occurrence(campaign, date, date.minusDays(3), date.plusDays(3), null));
         }
 
         @Override
@@ -135,7 +110,19 @@ public sealed interface DateRule {
         }
     }
 
-    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
-        return !date.isBefore(from) && date.isBefore(to);
+    /**
+     * For each year from {@code firstYear} to {@code to}'s year, the occurrence built around that year's main day
+     * when the main day falls in [from, to). Lunar rules start a year early (see {@link LunarDate}).
+     */
+    private static List<Occurrence> yearly(int firstYear, LocalDate from, LocalDate to, IntFunction<LocalDate> mainDay,
+            BiFunction<Integer, LocalDate, Occurrence> occurrence) {
+        List<Occurrence> out = new ArrayList<>();
+        for (int year = firstYear; year <= to.getYear(); year++) {
+            LocalDate day = mainDay.apply(year);
+            if (!day.isBefore(from) && day.isBefore(to)) {
+                out.add(occurrence.apply(year, day));
+            }
+        }
+        return out;
     }
 }

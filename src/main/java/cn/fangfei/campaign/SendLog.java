@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -34,7 +35,7 @@ public class SendLog {
      * (comma list; 'planned' means no record yet), new status ('' keeps it), event ('' for none),
      * due millis, send id, then field/value pairs. 1 done, 0 not allowed from the current status, -1 fenced.
      */
-    private static final LuaScript TRANSITION = new LuaScript("""
+    private static final RedisScript TRANSITION = new RedisScript("""
             if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return -1 end
             local status = redis.call('hget', KEYS[2], 'status') or 'planned'
             if not string.find(',' .. ARGV[2] .. ',', ',' .. status .. ',', 1, true) then return 0 end
@@ -189,7 +190,7 @@ public class SendLog {
             args.add(value);
         });
         try (Jedis jedis = redis.getResource()) {
-            return TRANSITION.runLong(jedis, List.of(CampaignKeys.SENDER_FENCE, CampaignKeys.send(send.id()),
+            return (Long) TRANSITION.run(jedis, List.of(CampaignKeys.SENDER_FENCE, CampaignKeys.send(send.id()),
                     CampaignKeys.sendEvents(send.id()), CampaignKeys.SENDS), args);
         }
     }

@@ -3,6 +3,7 @@ package cn.fangfei.campaign;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
@@ -26,25 +27,25 @@ final class SendProgress {
     private static final String FENCE_CHECK = "if redis.call('get', KEYS[1]) ~= ARGV[1] then return -1 end\n";
 
     /** KEYS: fence, progress. ARGV: token, field, claim. 1 claimed, 0 already there. */
-    private static final LuaScript CLAIM = new LuaScript(FENCE_CHECK + """
+    private static final RedisScript CLAIM = new RedisScript(FENCE_CHECK + """
             if redis.call('hsetnx', KEYS[2], ARGV[2], ARGV[3]) == 1 then return 1 end
             return 0""");
 
     /** KEYS: fence, progress. ARGV: token, field, the stale claim, the new claim. 1 taken over, 0 it changed meanwhile. */
-    private static final LuaScript RECLAIM = new LuaScript(FENCE_CHECK + """
+    private static final RedisScript RECLAIM = new RedisScript(FENCE_CHECK + """
             if redis.call('hget', KEYS[2], ARGV[2]) ~= ARGV[3] then return 0 end
             redis.call('hset', KEYS[2], ARGV[2], ARGV[4])
             return 1""");
 
     /** KEYS: fence, progress, log. ARGV: token, field, expected current value, new value, log counter. */
-    private static final LuaScript SETTLE = new LuaScript(FENCE_CHECK + """
+    private static final RedisScript SETTLE = new RedisScript(FENCE_CHECK + """
             if redis.call('hget', KEYS[2], ARGV[2]) ~= ARGV[3] then return 0 end
             redis.call('hset', KEYS[2], ARGV[2], ARGV[4])
             redis.call('hincrby', KEYS[3], ARGV[5], 1)
             return 1""");
 
     /** KEYS: fence, progress. ARGV: token, field, claim. Gives a claim back so the next run tries again. */
-    private static final LuaScript RELEASE = new LuaScript(FENCE_CHECK + """
+    private static final RedisScript RELEASE = new RedisScript(FENCE_CHECK + """
             if redis.call('hget', KEYS[2], ARGV[2]) ~= ARGV[3] then return 0 end
             redis.call('hdel', KEYS[2], ARGV[2])
             return 1""");
@@ -53,7 +54,7 @@ final class SendProgress {
      * KEYS: fence, progress, quota counter. ARGV: token, field, claim, quota limit, quota ttl ms.
      * Claims a mass batch and takes one mass send from the quota, or -2 when the quota is used up.
      */
-    private static final LuaScript CLAIM_MASS = new LuaScript(FENCE_CHECK + """
+    private static final RedisScript CLAIM_MASS = new RedisScript(FENCE_CHECK + """
             if redis.call('hexists', KEYS[2], ARGV[2]) == 1 then return 0 end
             if tonumber(redis.call('get', KEYS[3]) or '0') >= tonumber(ARGV[4]) then return -2 end
             redis.call('incr', KEYS[3])
@@ -129,12 +130,12 @@ final class SendProgress {
                 field, claim, Integer.toString(limit), Long.toString(quotaTtlMillis));
     }
 
-    private long run(LuaScript script, List<String> keys, String... args) {
+    private long run(RedisScript script, List<String> keys, String... args) {
         List<String> all = new ArrayList<>(args.length + 1);
         all.add(fence);
         all.addAll(List.of(args));
         try (Jedis jedis = redis.getResource()) {
-            return script.runLong(jedis, keys, all);
+            return (Long) script.run(jedis, keys, all);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
@@ -24,15 +25,15 @@ final class SenderLock {
     private static final Logger log = LoggerFactory.getLogger(SenderLock.class);
 
     /** KEYS: lock, fence. ARGV: instance, lease ms. The new token, or 0 when another holder has it. */
-    private static final LuaScript ACQUIRE = new LuaScript("""
+    private static final RedisScript ACQUIRE = new RedisScript("""
             if redis.call('exists', KEYS[1]) == 1 then return 0 end
             local token = redis.call('incr', KEYS[2])
             redis.call('set', KEYS[1], ARGV[1] .. ':' .. token, 'PX', ARGV[2])
             return token""");
-    private static final LuaScript RENEW = new LuaScript("""
+    private static final RedisScript RENEW = new RedisScript("""
             if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
             return 0""");
-    private static final LuaScript RELEASE = new LuaScript("""
+    private static final RedisScript RELEASE = new RedisScript("""
             if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
             return 0""");
 
@@ -50,7 +51,7 @@ final class SenderLock {
     Optional<Lease> tryAcquire() {
         long token;
         try (Jedis jedis = redis.getResource()) {
-            token = ACQUIRE.runLong(jedis, List.of(CampaignKeys.SENDER_LOCK, CampaignKeys.SENDER_FENCE),
+            token = (Long) ACQUIRE.run(jedis, List.of(CampaignKeys.SENDER_LOCK, CampaignKeys.SENDER_FENCE),
                     List.of(instance, Long.toString(lease.toMillis())));
         }
         return token == 0 ? Optional.empty() : Optional.of(new Lease(token));
@@ -87,7 +88,7 @@ final class SenderLock {
 
         private void renew() {
             try (Jedis jedis = redis.getResource()) {
-                if (RENEW.runLong(jedis, List.of(CampaignKeys.SENDER_LOCK), List.of(value, Long.toString(lease.toMillis()))) == 1) {
+                if ((Long) RENEW.run(jedis, List.of(CampaignKeys.SENDER_LOCK), List.of(value, Long.toString(lease.toMillis()))) == 1) {
                     renewedAt = System.nanoTime();
                 } else {
                     lose("the lock was taken over or expired");

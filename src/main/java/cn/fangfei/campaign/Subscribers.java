@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
@@ -20,7 +21,7 @@ public class Subscribers {
     private static final String TAG_PREFIX = CampaignKeys.tag("");
 
     /** KEYS: subscribers, subscriber hash, active, wx dirty. ARGV: openid, now. Returns 1 for a new subscriber. */
-    private static final LuaScript SUBSCRIBE = new LuaScript("""
+    private static final RedisScript SUBSCRIBE = new RedisScript("""
             local added = redis.call('sadd', KEYS[1], ARGV[1])
             if added == 1 then
               redis.call('hset', KEYS[2], 'since', ARGV[2], 'tags', '')
@@ -30,7 +31,7 @@ public class Subscribers {
             return added""");
 
     /** KEYS: subscribers, subscriber hash, wx dirty. ARGV: openid, tag key prefix, tag ids (comma). 0 if not subscribed. */
-    private static final LuaScript SET_TAGS = new LuaScript("""
+    private static final RedisScript SET_TAGS = new RedisScript("""
             if redis.call('sismember', KEYS[1], ARGV[1]) == 0 then return 0 end
             local old = redis.call('hget', KEYS[2], 'tags')
             if old then
@@ -42,7 +43,7 @@ public class Subscribers {
             return 1""");
 
     /** KEYS: subscribers, subscriber hash, active, wx dirty, tag pick. ARGV: openid, tag key prefix. 0 if not subscribed. */
-    private static final LuaScript UNSUBSCRIBE = new LuaScript("""
+    private static final RedisScript UNSUBSCRIBE = new RedisScript("""
             redis.call('del', KEYS[5])
             if redis.call('srem', KEYS[1], ARGV[1]) == 0 then return 0 end
             local tags = redis.call('hget', KEYS[2], 'tags')
@@ -55,7 +56,7 @@ public class Subscribers {
             return 1""");
 
     /** KEYS: subscribers, active, tag pick. ARGV: openid, now, "1" to keep a pending tag pick. */
-    private static final LuaScript ACTIVITY = new LuaScript("""
+    private static final RedisScript ACTIVITY = new RedisScript("""
             if ARGV[3] ~= '1' then redis.call('del', KEYS[3]) end
             if redis.call('sismember', KEYS[1], ARGV[1]) == 1 then
               redis.call('zadd', KEYS[2], ARGV[2], ARGV[1])
@@ -74,7 +75,7 @@ public class Subscribers {
     /** Subscribes (again); true if the resident was not subscribed before. */
     public boolean subscribe(String openid) {
         try (Jedis jedis = redis.getResource()) {
-            return SUBSCRIBE.runLong(jedis, List.of(CampaignKeys.SUBSCRIBERS, CampaignKeys.subscriber(openid),
+            return (Long) SUBSCRIBE.run(jedis, List.of(CampaignKeys.SUBSCRIBERS, CampaignKeys.subscriber(openid),
                     CampaignKeys.ACTIVE, CampaignKeys.WX_DIRTY), List.of(openid, now())) == 1;
         }
     }
@@ -82,7 +83,7 @@ public class Subscribers {
     /** Replaces the interest tags; false if the resident is not subscribed. */
     public boolean setTags(String openid, List<String> tagIds) {
         try (Jedis jedis = redis.getResource()) {
-            return SET_TAGS.runLong(jedis, List.of(CampaignKeys.SUBSCRIBERS, CampaignKeys.subscriber(openid),
+            return (Long) SET_TAGS.run(jedis, List.of(CampaignKeys.SUBSCRIBERS, CampaignKeys.subscriber(openid),
                     CampaignKeys.WX_DIRTY), List.of(openid, TAG_PREFIX, String.join(",", tagIds))) == 1;
         }
     }
@@ -90,7 +91,7 @@ public class Subscribers {
     /** Removes everything about the subscription; false if there was none. */
     public boolean unsubscribe(String openid) {
         try (Jedis jedis = redis.getResource()) {
-            return UNSUBSCRIBE.runLong(jedis, List.of(CampaignKeys.SUBSCRIBERS, CampaignKeys.subscriber(openid),
+            return (Long) UNSUBSCRIBE.run(jedis, List.of(CampaignKeys.SUBSCRIBERS, CampaignKeys.subscriber(openid),
                     CampaignKeys.ACTIVE, CampaignKeys.WX_DIRTY, CampaignKeys.tagPick(openid)), List.of(openid, TAG_PREFIX)) == 1;
         }
     }

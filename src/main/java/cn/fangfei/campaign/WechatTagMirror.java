@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.RedisScript;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.bean.tag.WxUserTag;
 import redis.clients.jedis.Jedis;
@@ -38,7 +39,7 @@ class WechatTagMirror {
     private static final int INVALID_TAG = 45159;
 
     /** KEYS: dirty. ARGV: openid, version read. Clears the mark unless the resident changed again meanwhile. */
-    private static final LuaScript CLEAR_IF_UNCHANGED = new LuaScript("""
+    private static final RedisScript CLEAR_IF_UNCHANGED = new RedisScript("""
             if redis.call('hget', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('hdel', KEYS[1], ARGV[1]) end
             return 0""");
 

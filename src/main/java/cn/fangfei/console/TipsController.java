@@ -3,7 +3,6 @@ package cn.fangfei.console;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
@@ -21,7 +20,6 @@ import cn.fangfei.tip.RiskLevel;
 import cn.fangfei.tip.TipConflictException;
 import cn.fangfei.tip.TipInputException;
 import cn.fangfei.tip.TipLists;
-import cn.fangfei.tip.TipNotFoundException;
 import cn.fangfei.tip.TipRecord;
 import cn.fangfei.tip.TipReview;
 import cn.fangfei.tip.TipStatus;
