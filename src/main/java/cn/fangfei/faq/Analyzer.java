@@ -36,7 +36,11 @@ final class Analyzer {
     }
 
     AnalyzedText analyze(String raw) {
-        String clean = clean(raw);
+        return analyzeCleaned(clean(raw));
+    }
+
+    /** {@link #analyze} of a text that has already been through {@link #clean}. */
+    AnalyzedText analyzeCleaned(String clean) {
         String text = synonyms.rewritePhrases(clean);
         return new AnalyzedText(clean, text, words(text), chars(text), pinyin(text));
     }

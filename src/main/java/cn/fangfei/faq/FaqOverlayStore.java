@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 
@@ -86,69 +87,54 @@ class FaqOverlayStore {
 
     /** Adds a phrasing and takes the question off the unanswered log; false if the version moved on. */
     boolean addPhrasing(long expectedVersion, String topicId, String phrasing, String unansweredQuestion) {
-        try (Jedis jedis = redis.getResource()) {
-            jedis.watch(FaqKeys.OVERLAY_VERSION);
-            if (versions(jedis)[0] != expectedVersion) {
-                jedis.unwatch();
-                return false;
-            }
-            Transaction tx = jedis.multi();
+        return writeAt(expectedVersion, tx -> {
             tx.hset(FaqKeys.OVERLAY_PHRASINGS, phrasing, topicId);
             forgetUnanswered(tx, unansweredQuestion);
-            tx.hincrBy(FaqKeys.OVERLAY_VERSION, VERSION, 1);
-            return tx.exec() != null;
-        }
+        });
     }
 
     /** Creates a topic and takes the question off the unanswered log; false if the version moved on. */
     boolean addTopic(long expectedVersion, FaqEntry topic, String unansweredQuestion) {
-        try (Jedis jedis = redis.getResource()) {
-            jedis.watch(FaqKeys.OVERLAY_VERSION);
-            if (versions(jedis)[0] != expectedVersion) {
-                jedis.unwatch();
-                return false;
-            }
-            Transaction tx = jedis.multi();
+        return writeAt(expectedVersion, tx -> {
             tx.hset(FaqKeys.overlayTopic(topic.id()), Map.of(
                     "title", topic.title(),
                     "answer", topic.answer(),
                     "phrasings", String.join("\n", topic.phrasings())));
             tx.sadd(FaqKeys.OVERLAY_TOPICS, topic.id());
             forgetUnanswered(tx, unansweredQuestion);
-            tx.hincrBy(FaqKeys.OVERLAY_VERSION, VERSION, 1);
-            return tx.exec() != null;
-        }
+        });
     }
 
     /** Takes back an added phrasing; false if the version moved on. */
     boolean removePhrasing(long expectedVersion, String phrasing) {
-        try (Jedis jedis = redis.getResource()) {
-            jedis.watch(FaqKeys.OVERLAY_VERSION);
-            if (versions(jedis)[0] != expectedVersion) {
-                jedis.unwatch();
-                return false;
-            }
-            Transaction tx = jedis.multi();
-            tx.hdel(FaqKeys.OVERLAY_PHRASINGS, phrasing);
-            tx.hincrBy(FaqKeys.OVERLAY_VERSION, VERSION, 1);
-            return tx.exec() != null;
-        }
+        return writeAt(expectedVersion, tx -> tx.hdel(FaqKeys.OVERLAY_PHRASINGS, phrasing));
     }
 
     /** Takes back a topic created in the console, with the phrasings added to it; false if the version moved on. */
     boolean removeTopic(long expectedVersion, String topicId, List<String> addedPhrasings) {
-        try (Jedis jedis = redis.getResource()) {
-            jedis.watch(FaqKeys.OVERLAY_VERSION);
-            if (versions(jedis)[0] != expectedVersion) {
-                jedis.unwatch();
-                return false;
-            }
-            Transaction tx = jedis.multi();
+        return writeAt(expectedVersion, tx -> {
             tx.del(FaqKeys.overlayTopic(topicId));
             tx.srem(FaqKeys.OVERLAY_TOPICS, topicId);
             if (!addedPhrasings.isEmpty()) {
                 tx.hdel(FaqKeys.OVERLAY_PHRASINGS, addedPhrasings.toArray(String[]::new));
             }
+        });
+    }
+
+    /**
+     * Queues {@code changes} and a version bump in one MULTI/EXEC, WATCHing the version from before the
+     * check so that an editor working from an older version cannot overwrite a newer change; false
+     * when the version is not (or no longer) {@code expectedVersion}.
+     */
+    private boolean writeAt(long expectedVersion, Consumer<Transaction> changes) {
+        try (Jedis jedis = redis.getResource()) {
+            jedis.watch(FaqKeys.OVERLAY_VERSION);
+            if (versions(jedis)[0] != expectedVersion) {
+                jedis.unwatch();
+                return false;
+            }
+            Transaction tx = jedis.multi();
+            changes.accept(tx);
             tx.hincrBy(FaqKeys.OVERLAY_VERSION, VERSION, 1);
             return tx.exec() != null;
         }

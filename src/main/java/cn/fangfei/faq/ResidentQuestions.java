@@ -65,7 +65,7 @@ public class ResidentQuestions {
                 return replies.text("greeting");
             }
         }
-        Answer answer = engine.ask(trimmed);
+        Answer answer = engine.askCleaned(clean);
         meters.counter("fangfei.faq.answers", "outcome", answer.outcome().name().toLowerCase(Locale.ROOT)).increment();
         try {
             stats.record(answer);

@@ -53,17 +53,10 @@ public class StaffAccounts {
 
     /** Creates or replaces an account. Throws {@link IllegalArgumentException} with a message for office staff. */
     public StaffAccount save(String username, String rawPassword, Set<StaffRole> roles) {
-        checkUsername(username);
-        checkPassword(rawPassword);
-        checkRoles(roles);
-        StaffAccount account = new StaffAccount(username, encoder.encode(rawPassword), roles, true);
+        StaffAccount account = newAccount(username, rawPassword, roles);
         try (Jedis jedis = redis.getResource()) {
             Transaction tx = jedis.multi();
-            tx.hset(SecurityKeys.user(username), Map.of(
-                    "hash", account.passwordHash(),
-                    "roles", joined(roles),
-                    "enabled", "true"));
-            tx.sadd(SecurityKeys.USERS, username);
+            write(tx, account);
             tx.exec();
         }
         return account;
@@ -71,10 +64,7 @@ public class StaffAccounts {
 
     /** Creates an account; refuses a username that is taken, even by a disabled account. */
     public StaffAccount create(String username, String rawPassword, Set<StaffRole> roles) {
-        checkUsername(username);
-        checkPassword(rawPassword);
-        checkRoles(roles);
-        StaffAccount account = new StaffAccount(username, encoder.encode(rawPassword), roles, true);
+        StaffAccount account = newAccount(username, rawPassword, roles);
         try (Jedis jedis = redis.getResource()) {
             jedis.watch(SecurityKeys.user(username));
             if (jedis.exists(SecurityKeys.user(username))) {
@@ -82,16 +72,28 @@ public class StaffAccounts {
                 throw new IllegalArgumentException("用户名 " + username + " 已经存在");
             }
             Transaction tx = jedis.multi();
-            tx.hset(SecurityKeys.user(username), Map.of(
-                    "hash", account.passwordHash(),
-                    "roles", joined(roles),
-                    "enabled", "true"));
-            tx.sadd(SecurityKeys.USERS, username);
+            write(tx, account);
             if (tx.exec() == null) {
                 throw new IllegalArgumentException("用户名 " + username + " 已经存在");
             }
         }
         return account;
+    }
+
+    /** Checks the input as {@link #save} and {@link #create} both need it; the password is hashed here. */
+    private StaffAccount newAccount(String username, String rawPassword, Set<StaffRole> roles) {
+        checkUsername(username);
+        checkPassword(rawPassword);
+        checkRoles(roles);
+        return new StaffAccount(username, encoder.encode(rawPassword), roles, true);
+    }
+
+    private static void write(Transaction tx, StaffAccount account) {
+        tx.hset(SecurityKeys.user(account.username()), Map.of(
+                "hash", account.passwordHash(),
+                "roles", joined(account.roles()),
+                "enabled", Boolean.toString(account.enabled())));
+        tx.sadd(SecurityKeys.USERS, account.username());
     }
 
     public void setRoles(String username, Set<StaffRole> roles) {
