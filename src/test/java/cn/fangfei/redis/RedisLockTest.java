@@ -1,4 +1,4 @@
-package cn.fangfei.wechat;
+package cn.fangfei.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.fangfei.wechat.WechatAppTest;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 

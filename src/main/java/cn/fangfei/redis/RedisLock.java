@@ -1,4 +1,4 @@
-package cn.fangfei.wechat;
+package cn.fangfei.redis;
 
 import java.time.Duration;
 import java.util.List;
