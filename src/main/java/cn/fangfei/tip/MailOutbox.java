@@ -1,4 +1,4 @@
-package cn.fangfei.tip.mail;
+package cn.fangfei.tip;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.redis.RedisScript;
-import cn.fangfei.tip.TipKeys;
-import cn.fangfei.tip.TipProperties;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.util.Pool;
@@ -23,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mails to send, as a sorted set in Redis scored by when each is due. A mail is queued in the same
- * script as the event it reports (a tip stored, a risk raised), and sent later by {@link TipMailer}, so
+ * script as the event it reports (a tip stored, a risk raised), and sent later by {@link cn.fangfei.tip.mail.TipMailer}, so
  * a slow or broken mail server never delays or fails a submission, and a mail survives a restart.
  * Without a mail host nothing is queued at all.
  */
@@ -87,10 +85,10 @@ public class MailOutbox {
     }
 
     /** A mail taken from the outbox, with its member string as stored, which is what removes it. */
-    record Due(String member, OutboxMail mail) {
+    public record Due(String member, OutboxMail mail) {
     }
 
-    List<Due> claimDue(Instant now, Duration lease, int max) {
+    public List<Due> claimDue(Instant now, Duration lease, int max) {
         Object due;
         try (Jedis jedis = redis.getResource()) {
             due = CLAIM_DUE.run(jedis, List.of(TipKeys.MAIL_OUTBOX),
@@ -101,13 +99,13 @@ public class MailOutbox {
                 .toList();
     }
 
-    void done(Due due) {
+    public void done(Due due) {
         try (Jedis jedis = redis.getResource()) {
             jedis.zrem(TipKeys.MAIL_OUTBOX, due.member());
         }
     }
 
-    void retryAt(Due due, Instant when) {
+    public void retryAt(Due due, Instant when) {
         try (Jedis jedis = redis.getResource()) {
             Transaction tx = jedis.multi();
             tx.zrem(TipKeys.MAIL_OUTBOX, due.member());

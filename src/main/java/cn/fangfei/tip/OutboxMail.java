@@ -1,4 +1,4 @@
-package cn.fangfei.tip.mail;
+package cn.fangfei.tip;
 
 /**
  * A mail waiting in the outbox: what to send about which tip, never the text itself (it is rendered,
