@@ -1,4 +1,4 @@
-package cn.fangfei.simulator;
+package cn.fangfei.config;
 
 import java.util.Locale;
 
