@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.tip.review;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
+import cn.fangfei.console.ConsolePage;
 import cn.fangfei.content.Replies;
 import cn.fangfei.tip.Ledger;
 import cn.fangfei.tip.RiskLevel;
@@ -23,7 +26,6 @@ import cn.fangfei.tip.TipLists;
 import cn.fangfei.tip.TipRecord;
 import cn.fangfei.tip.TipReview;
 import cn.fangfei.tip.TipStatus;
-import cn.fangfei.tip.review.TipViews;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -33,8 +35,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * (/api/tips/**), whose calls the audit records as well.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/tips")
-class TipsController {
+class TipReviewPagesController {
     /** The queues, as the page names them. */
     enum Queue {
         PENDING("pending", "待认领"), MINE("mine", "我的"), OVERDUE("overdue", "超时"), DEAD_LETTER("dead-letter", "死信");
@@ -73,7 +76,7 @@ class TipsController {
     private final AuditLog audit;
     private final Clock clock;
 
-    TipsController(TipLists lists, TipReview review, TipViews views, Ledger ledger, Replies replies, AuditLog audit,
+    TipReviewPagesController(TipLists lists, TipReview review, TipViews views, Ledger ledger, Replies replies, AuditLog audit,
                    Clock clock) {
         this.lists = lists;
         this.review = review;

@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.tip.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -28,6 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.tip.Channel;
 import cn.fangfei.tip.TipInput;

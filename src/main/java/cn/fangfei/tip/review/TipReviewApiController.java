@@ -33,7 +33,7 @@ import cn.fangfei.tip.TipTexts;
  */
 @RestController
 @RequestMapping("/api/tips")
-class TipReviewController {
+class TipReviewApiController {
     private final TipReview review;
     private final TipLists lists;
     private final TipViews views;
@@ -42,7 +42,7 @@ class TipReviewController {
     private final LedgerCsv ledger;
     private final Clock clock;
 
-    TipReviewController(TipReview review, TipLists lists, TipViews views, TipStore store, TipTexts texts,
+    TipReviewApiController(TipReview review, TipLists lists, TipViews views, TipStore store, TipTexts texts,
             LedgerCsv ledger, Clock clock) {
         this.review = review;
         this.lists = lists;

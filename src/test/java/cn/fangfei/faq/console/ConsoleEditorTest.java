@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.faq.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
 import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.faq.FaqOverlay;
 import cn.fangfei.faq.ResidentQuestions;

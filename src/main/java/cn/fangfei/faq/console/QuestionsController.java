@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.faq.console;
 
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
+import cn.fangfei.console.ConsolePage;
 import cn.fangfei.faq.Answer;
 import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.faq.EditRejected;
@@ -26,6 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * or starts a new topic with it; the change is live at once on every instance.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/questions")
 class QuestionsController {
     static final int SHOWN = 100;

@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.faq.console;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
+import cn.fangfei.console.ConsolePage;
 import cn.fangfei.faq.Answer;
 import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.faq.AnswerFormatter;
@@ -34,6 +37,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * scores, and the export of the console's additions into content/.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/answers")
 class AnswersController {
     static final int RANKING = 10;

@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -24,8 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import cn.fangfei.campaign.CampaignOverview;
-import cn.fangfei.campaign.Subscribers;
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;

@@ -1,4 +1,4 @@
-package cn.fangfei.console;
+package cn.fangfei.campaign;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,11 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.fangfei.campaign.CampaignOverview;
-import cn.fangfei.campaign.Channel;
-import cn.fangfei.campaign.EditorActions;
-import cn.fangfei.campaign.PlannedSend;
-import cn.fangfei.campaign.PreviewTargets;
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
+import cn.fangfei.console.ConsolePage;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -29,8 +27,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * reach), a preview to the editor's own WeChat, approval, and the send log. Every action is audited.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/campaigns")
-class CampaignsController {
+class CampaignPagesController {
     static final int HISTORY_DAYS = 90;
 
     /** One channel's reach in a dry run; {@code count} null when the channel cannot reach this audience. */
@@ -43,7 +42,7 @@ class CampaignsController {
     private final AuditLog audit;
     private final Clock clock;
 
-    CampaignsController(CampaignOverview overview, EditorActions actions, PreviewTargets previews, AuditLog audit,
+    CampaignPagesController(CampaignOverview overview, EditorActions actions, PreviewTargets previews, AuditLog audit,
                         Clock clock) {
         this.overview = overview;
         this.actions = actions;

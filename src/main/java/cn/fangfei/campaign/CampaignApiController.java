@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/campaigns")
-class CampaignController {
+class CampaignApiController {
     private final CampaignOverview overview;
     private final EditorActions actions;
     private final PreviewTargets previews;
     private final Clock clock;
 
-    CampaignController(CampaignOverview overview, EditorActions actions, PreviewTargets previews, Clock clock) {
+    CampaignApiController(CampaignOverview overview, EditorActions actions, PreviewTargets previews, Clock clock) {
         this.overview = overview;
         this.actions = actions;
         this.previews = previews;
