@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.fangfei.campaign.calendar.PlannedSend;
+import cn.fangfei.campaign.subscription.PreviewTargets;
+import cn.fangfei.campaign.subscription.SubscriptionKeys;
+
 /**
  * The campaigns JSON API for office editors (role EDITOR, see SecurityConfiguration; POSTs need the
  * CSRF token). Who approved or previewed is the logged-in username, never something the request says.
@@ -98,7 +102,7 @@ class CampaignApiController {
     ResponseEntity<?> newBindingCode(Authentication user) {
         String code = previews.newCode(user.getName());
         return ResponseEntity.ok(Map.of("code", code, "send", PreviewTargets.COMMAND + " " + code,
-                "expiresInSeconds", CampaignKeys.PREVIEW_CODE_TTL.toSeconds()));
+                "expiresInSeconds", SubscriptionKeys.PREVIEW_CODE_TTL.toSeconds()));
     }
 
     @GetMapping("/preview-binding")

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.fangfei.campaign.calendar.Channel;
+import cn.fangfei.campaign.calendar.PlannedSend;
+import cn.fangfei.campaign.subscription.PreviewTargets;
 import cn.fangfei.console.AuditAction;
 import cn.fangfei.console.AuditLog;
 import cn.fangfei.console.ConsolePage;

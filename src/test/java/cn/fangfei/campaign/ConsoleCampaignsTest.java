@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.fangfei.campaign.subscription.Subscribers;
 import cn.fangfei.console.AuditAction;
 import cn.fangfei.console.AuditLog;
 import cn.fangfei.support.RedisTestSupport;
