@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import cn.fangfei.campaign.CampaignsCommand;
+import cn.fangfei.campaign.calendar.CampaignsCommand;
 import cn.fangfei.faq.EvalCommand;
 
 @SpringBootApplication

@@ -14,6 +14,21 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.fangfei.campaign.calendar.CalendarContent;
+import cn.fangfei.campaign.calendar.Campaign;
+import cn.fangfei.campaign.calendar.CampaignCalendar;
+import cn.fangfei.campaign.calendar.CampaignsCommand;
+import cn.fangfei.campaign.calendar.Channel;
+import cn.fangfei.campaign.calendar.Occurrence;
+import cn.fangfei.campaign.calendar.PlannedSend;
+import cn.fangfei.campaign.calendar.Reminder;
+import cn.fangfei.campaign.sending.AccountType;
+import cn.fangfei.campaign.sending.CampaignProperties;
+import cn.fangfei.campaign.sending.ReminderMessages;
+import cn.fangfei.campaign.sending.RenderedMessage;
+import cn.fangfei.campaign.sending.SendLog;
+import cn.fangfei.campaign.sending.SendRecord;
+
 /**
  * The calendar as the office reads it: every occurrence of the coming twelve months with its
  * Gregorian (and lunar) date and its reminders, each with the channel it would use, its state in the

@@ -8,6 +8,21 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.fangfei.campaign.calendar.CampaignCalendar;
+import cn.fangfei.campaign.calendar.Channel;
+import cn.fangfei.campaign.calendar.PlannedSend;
+import cn.fangfei.campaign.sending.CampaignProperties;
+import cn.fangfei.campaign.sending.CampaignWechat;
+import cn.fangfei.campaign.sending.ReminderMessages;
+import cn.fangfei.campaign.sending.RenderedMessage;
+import cn.fangfei.campaign.sending.SendLog;
+import cn.fangfei.campaign.sending.SendRecord;
+import cn.fangfei.campaign.sending.SendStatus;
+import cn.fangfei.campaign.sending.WechatOutcome;
+import cn.fangfei.campaign.subscription.AudienceScan;
+import cn.fangfei.campaign.subscription.PreviewTargets;
+import cn.fangfei.campaign.subscription.Subscribers;
+
 /**
  * What an editor does to a planned send before (or instead of) it going out: count who would get it,
  * preview it on their own WeChat, approve exactly that message, cancel it, or resume it after a stop.

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** The administrator reads the audit log one day at a time, optionally for one person. */
 @Controller
+@ConsolePage
 class AuditController {
     static final int LIMIT = 2000;
 

@@ -22,7 +22,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * problem detail the APIs answer with, hence ahead of Boot's handler), Redis down a page that says
  * so; never a stack trace.
  */
-@ControllerAdvice(basePackageClasses = ConsoleExceptionHandler.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ConsoleExceptionHandler.class);

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Every console page knows who is looking, for the menu (only sections their role opens) and the header. */
-@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 class ConsoleModel {
     private final RoleHierarchy roles;
 

@@ -10,6 +10,7 @@ import org.springframework.web.server.ResponseStatusException;
  * than the static-resource handler's JSON. More specific mappings always win over this one.
  */
 @Controller
+@ConsolePage
 class ConsoleNotFound {
     @RequestMapping("/console/**")
     void notFound() {

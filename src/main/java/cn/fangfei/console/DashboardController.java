@@ -24,6 +24,7 @@ import cn.fangfei.tip.TipRecord;
 
 /** The first page after login: the numbers of the office's work, as charts (drawn by ECharts from the JSON). */
 @Controller
+@ConsolePage
 class DashboardController {
     static final int DAYS = 30;
     static final int TOP_TOPICS = 10;

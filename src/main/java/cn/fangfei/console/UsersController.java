@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * An administrator cannot lock themselves out (disable themselves or drop their own ADMIN role).
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/users")
 class UsersController {
     /** One role as the page offers it. */

@@ -16,10 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.fangfei.config.RunMode;
 import cn.fangfei.redis.RedisProperties;
-import cn.fangfei.simulator.SimulatorMode;
-import cn.fangfei.simulator.SimulatorProperties;
-import cn.fangfei.wechat.WechatProperties;
 
 @Configuration(proxyBeanMethods = false)
 public class CryptoConfiguration {
@@ -32,11 +30,11 @@ public class CryptoConfiguration {
      * the app: tips must never be stored under a key nobody can produce again.
      */
     @Bean
-    KeyRing keyRing(CryptoProperties crypto, SimulatorProperties simulator, WechatProperties wechat, RedisProperties redis) {
+    KeyRing keyRing(CryptoProperties crypto, RunMode runMode, RedisProperties redis) {
         if (!crypto.key().isEmpty()) {
             return KeyRing.of(crypto.key(), crypto.keyId(), crypto.oldKeys());
         }
-        if (!SimulatorMode.isOn(simulator, wechat) && !redis.embedded()) {
+        if (!runMode.simulator() && !redis.embedded()) {
             throw new IllegalStateException("FANGFEI_TIP_KEY is not set. Tip-offs are encrypted with it: set it to the base64 of "
                     + "32 random bytes (openssl rand -base64 32) and keep a copy in the office's safe");
         }

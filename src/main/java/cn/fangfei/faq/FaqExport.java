@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import cn.fangfei.content.ContentException;
 import cn.fangfei.content.ContentProperties;
 import cn.fangfei.content.YamlFile;
-import cn.fangfei.wechat.RedisLock;
+import cn.fangfei.redis.RedisLock;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import cn.fangfei.config.RunMode;
+import cn.fangfei.config.SimulatorProperties;
 import cn.fangfei.wechat.WechatProperties;
 
 /** Registers the simulator's beans only in simulator mode, so that its URLs are plain 404s otherwise. */
@@ -16,6 +18,6 @@ class OnSimulatorMode implements Condition {
                 .orElseGet(() -> new SimulatorProperties(null));
         WechatProperties wechat = binder.bind("fangfei.wechat", WechatProperties.class)
                 .orElseGet(() -> new WechatProperties(null, null, null, null, null));
-        return SimulatorMode.isOn(simulator, wechat);
+        return RunMode.of(simulator, wechat.hasCredentials()).simulator();
     }
 }

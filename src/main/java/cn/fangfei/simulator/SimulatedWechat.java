@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.fangfei.wechat.SimulatorAccount;
 import cn.fangfei.wechat.WechatAccount;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.util.crypto.SHA1;
@@ -57,7 +58,7 @@ class SimulatedWechat {
         String body = plainXml;
         if (message.safe()) {
             String encrypt = crypt().encrypt(randomText(16), plainXml);
-            body = new WechatXmlWriter().text("ToUserName", SimulatorMode.ORIGINAL_ID).text("Encrypt", encrypt).build();
+            body = new WechatXmlWriter().text("ToUserName", SimulatorAccount.ORIGINAL_ID).text("Encrypt", encrypt).build();
             url.queryParam("encrypt_type", "aes")
                     .queryParam("msg_signature", SHA1.gen(account.token(), timestamp, nonce, encrypt));
         }
@@ -114,7 +115,7 @@ class SimulatedWechat {
 
     private String xmlOf(SimulatedMessage message) {
         WechatXmlWriter xml = new WechatXmlWriter()
-                .text("ToUserName", SimulatorMode.ORIGINAL_ID)
+                .text("ToUserName", SimulatorAccount.ORIGINAL_ID)
                 .text("FromUserName", message.openid())
                 .number("CreateTime", System.currentTimeMillis() / 1000);
         return switch (message.kind()) {

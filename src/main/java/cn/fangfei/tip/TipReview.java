@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import cn.fangfei.redis.RedisScript;
-import cn.fangfei.tip.mail.MailOutbox;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.redis.RedisScript;
-import cn.fangfei.tip.mail.MailOutbox;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;

@@ -3,6 +3,7 @@ package cn.fangfei.wechat;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
+import cn.fangfei.redis.RedisLock;
 import me.chanjar.weixin.common.redis.JedisWxRedisOps;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;

@@ -3,8 +3,8 @@ package cn.fangfei.wechat;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.fangfei.simulator.SimulatorMode;
-import cn.fangfei.simulator.SimulatorProperties;
+import cn.fangfei.config.RunMode;
+import cn.fangfei.config.SimulatorProperties;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
@@ -15,9 +15,14 @@ import redis.clients.jedis.util.Pool;
 public class WechatConfiguration {
 
     @Bean
-    WechatAccount wechatAccount(WechatProperties wechat, SimulatorProperties simulator) {
-        if (SimulatorMode.isOn(simulator, wechat)) {
-            return SimulatorMode.ACCOUNT;
+    RunMode runMode(SimulatorProperties simulator, WechatProperties wechat) {
+        return RunMode.of(simulator, wechat.hasCredentials());
+    }
+
+    @Bean
+    WechatAccount wechatAccount(WechatProperties wechat, RunMode runMode) {
+        if (runMode.simulator()) {
+            return SimulatorAccount.ACCOUNT;
         }
         if (!wechat.hasCredentials()) {
             throw new IllegalStateException(

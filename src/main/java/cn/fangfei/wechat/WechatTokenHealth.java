@@ -4,7 +4,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-import cn.fangfei.simulator.SimulatorMode;
+import cn.fangfei.config.RunMode;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 
@@ -15,17 +15,17 @@ import me.chanjar.weixin.mp.api.WxMpService;
 @Component("wechatToken")
 class WechatTokenHealth extends AbstractHealthIndicator {
     private final WxMpService wxMpService;
-    private final WechatAccount account;
+    private final RunMode runMode;
 
-    WechatTokenHealth(WxMpService wxMpService, WechatAccount account) {
+    WechatTokenHealth(WxMpService wxMpService, RunMode runMode) {
         super("WeChat access token check failed");
         this.wxMpService = wxMpService;
-        this.account = account;
+        this.runMode = runMode;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        if (account.equals(SimulatorMode.ACCOUNT)) {
+        if (runMode.simulator()) {
             builder.up().withDetail("mode", "simulator");
             return;
         }

@@ -24,13 +24,12 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cn.fangfei.FangfeiApplication;
+import cn.fangfei.campaign.sending.CampaignSender;
+import cn.fangfei.campaign.sending.SendLog;
+import cn.fangfei.campaign.sending.SendRecord;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import cn.fangfei.FangfeiApplication;
-import cn.fangfei.campaign.CampaignSender;
-import cn.fangfei.campaign.SendLog;
-import cn.fangfei.campaign.SendRecord;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;

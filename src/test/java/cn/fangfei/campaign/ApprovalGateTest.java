@@ -24,6 +24,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import cn.fangfei.campaign.calendar.CalendarFiles;
+import cn.fangfei.campaign.calendar.CampaignCalendar;
+import cn.fangfei.campaign.calendar.Channel;
+import cn.fangfei.campaign.sending.CampaignSender;
+import cn.fangfei.campaign.sending.SendProbe;
+import cn.fangfei.campaign.sending.SendStatus;
+import cn.fangfei.campaign.sending.SendingTest;
+import cn.fangfei.campaign.subscription.Subscribers;
 import cn.fangfei.wechat.FakeWechatServer;
 import cn.fangfei.wechat.InboundMessages;
 

@@ -14,6 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import cn.fangfei.campaign.sending.SendingTest;
+
 /** The twelve-month listing, as the console reads it. */
 class CampaignApiTest extends SendingTest {
     @Autowired

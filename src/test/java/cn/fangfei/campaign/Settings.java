@@ -5,8 +5,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.fangfei.campaign.calendar.Channel;
+import cn.fangfei.campaign.sending.AccountType;
+import cn.fangfei.campaign.sending.CampaignProperties;
+
 /** CampaignProperties for a test: a service account with a template id, quick retries, no approval. */
-final class Settings {
+public final class Settings {
     private AccountType accountType = AccountType.SERVICE;
     private String templateId = "TPL_REMINDER";
     private double rate = 10_000;
@@ -19,28 +23,28 @@ final class Settings {
     private boolean scheduler;
     private String digestFrom = "fangfei@example.gov.cn";
 
-    static Settings service() {
+    public static Settings service() {
         return new Settings();
     }
 
-    static Settings subscription() {
+    public static Settings subscription() {
         Settings settings = new Settings();
         settings.accountType = AccountType.SUBSCRIPTION;
         settings.templateId = "";
         return settings;
     }
 
-    Settings approval(Channel... channels) {
+    public Settings approval(Channel... channels) {
         approval = channels.length == 0 ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(List.of(channels));
         return this;
     }
 
-    Settings threads(int count) {
+    public Settings threads(int count) {
         threads = count;
         return this;
     }
 
-    Settings rate(double perSecond) {
+    public Settings rate(double perSecond) {
         rate = perSecond;
         return this;
     }
@@ -50,37 +54,37 @@ final class Settings {
         return this;
     }
 
-    Settings attempts(int count) {
+    public Settings attempts(int count) {
         attempts = count;
         return this;
     }
 
-    Settings sameFailureLimit(int count) {
+    public Settings sameFailureLimit(int count) {
         sameFailureLimit = count;
         return this;
     }
 
-    Settings digestTo(String... addresses) {
+    public Settings digestTo(String... addresses) {
         digestTo = List.of(addresses);
         return this;
     }
 
-    Settings digestFrom(String address) {
+    public Settings digestFrom(String address) {
         digestFrom = address;
         return this;
     }
 
-    Settings scheduler(boolean enabled) {
+    public Settings scheduler(boolean enabled) {
         scheduler = enabled;
         return this;
     }
 
-    Settings noTemplate() {
+    public Settings noTemplate() {
         templateId = "";
         return this;
     }
 
-    CampaignProperties build() {
+    public CampaignProperties build() {
         return new CampaignProperties(accountType, templateId, rate, threads, approval, scheduler, lease, Duration.ofHours(24),
                 attempts, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMinutes(5), sameFailureLimit,
                 new CampaignProperties.Digest(digestTo, digestFrom, null, null));

@@ -7,16 +7,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** A clock in the office's time zone that tests set and move. */
-final class TestClock extends Clock {
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+public final class TestClock extends Clock {
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private volatile Instant now;
 
-    TestClock(LocalDateTime officeTime) {
+    public TestClock(LocalDateTime officeTime) {
         this.now = officeTime.atZone(SHANGHAI).toInstant();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

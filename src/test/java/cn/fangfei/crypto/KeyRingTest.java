@@ -10,11 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.fangfei.config.RunMode;
 import cn.fangfei.redis.RedisProperties;
-import cn.fangfei.simulator.SimulatorProperties;
-import cn.fangfei.wechat.WechatProperties;
 
 class KeyRingTest {
+    private static final RunMode SIMULATOR = new RunMode(true);
+    private static final RunMode REAL_ACCOUNT = new RunMode(false);
+
     @TempDir
     Path dir;
 
@@ -51,8 +53,8 @@ class KeyRingTest {
         CryptoProperties crypto = new CryptoProperties("", null, "", file);
         CryptoConfiguration configuration = new CryptoConfiguration();
 
-        KeyRing first = configuration.keyRing(crypto, new SimulatorProperties("true"), noAccount(), external());
-        KeyRing second = configuration.keyRing(crypto, new SimulatorProperties("true"), noAccount(), external());
+        KeyRing first = configuration.keyRing(crypto, SIMULATOR, external());
+        KeyRing second = configuration.keyRing(crypto, SIMULATOR, external());
 
         assertThat(first.currentId()).isEqualTo("dev");
         assertThat(second.current().getEncoded()).isEqualTo(first.current().getEncoded());
@@ -63,7 +65,7 @@ class KeyRingTest {
     void anEmbeddedRedisCountsAsLocal() {
         CryptoProperties crypto = new CryptoProperties("", null, "", dir.resolve("tip-dev.key"));
 
-        KeyRing ring = new CryptoConfiguration().keyRing(crypto, new SimulatorProperties("false"), account(),
+        KeyRing ring = new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT,
                 new RedisProperties("", dir.toString(), 1, null, null, null, null, null, 0));
 
         assertThat(ring.currentId()).isEqualTo("dev");
@@ -73,7 +75,7 @@ class KeyRingTest {
     void productionWithoutAKeyRefusesToStart() {
         CryptoProperties crypto = new CryptoProperties("", null, "", dir.resolve("tip-dev.key"));
 
-        assertThatThrownBy(() -> new CryptoConfiguration().keyRing(crypto, new SimulatorProperties("false"), account(), external()))
+        assertThatThrownBy(() -> new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT, external()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("FANGFEI_TIP_KEY is not set");
         assertThat(dir.resolve("tip-dev.key")).doesNotExist();
     }
@@ -82,18 +84,10 @@ class KeyRingTest {
     void aConfiguredKeyIsUsedWithItsId() {
         CryptoProperties crypto = new CryptoProperties(SealerTest.KEY_1, "2025a", "", dir.resolve("tip-dev.key"));
 
-        KeyRing ring = new CryptoConfiguration().keyRing(crypto, new SimulatorProperties("false"), account(), external());
+        KeyRing ring = new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT, external());
 
         assertThat(ring.currentId()).isEqualTo("2025a");
         assertThat(dir.resolve("tip-dev.key")).doesNotExist();
-    }
-
-    private static WechatProperties noAccount() {
-        return new WechatProperties(null, null, null, null, null);
-    }
-
-    private static WechatProperties account() {
-        return new WechatProperties("wxapp", "secret", "token", "", "");
     }
 
     private static RedisProperties external() {

@@ -16,6 +16,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.tip.MailOutbox;
+import cn.fangfei.tip.OutboxMail;
 import cn.fangfei.tip.TipKeys;
 import cn.fangfei.tip.TipProperties;
 import redis.clients.jedis.Jedis;

@@ -19,7 +19,7 @@ import cn.fangfei.tip.TipNotFoundException;
  * Office staff get a Chinese sentence they can act on, as {"message": ...}; never an exception's
  * details. Ordered ahead of Spring's problem-details handler, which would answer unreadable bodies first.
  */
-@RestControllerAdvice(assignableTypes = TipReviewController.class)
+@RestControllerAdvice(assignableTypes = TipReviewApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReviewErrorAdvice {
     private final Replies replies;

@@ -16,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.tip.Channel;
+import cn.fangfei.tip.MailOutbox;
 import cn.fangfei.tip.TipInput;
 import cn.fangfei.tip.TipKeys;
 import cn.fangfei.tip.TipProperties;
