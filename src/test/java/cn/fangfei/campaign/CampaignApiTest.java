@@ -49,10 +49,12 @@ class CampaignApiTest extends SendingTest {
                 .andExpect(jsonPath("$.occurrences[1].lunar").value("农历正月初一"))
                 .andExpect(jsonPath("$.occurrences[1].reminders[*].at").value(Matchers.contains(
                         "2027-01-17T09:00:00+08:00", "2027-02-03T09:00:00+08:00")))
-                .andExpect(jsonPath("$.occurrences[?(@.campaign == 'elderly-month')].lunar").value(Matchers.contains("农历九月初九")))
-                .andExpect(jsonPath("$.occurrences[?(@.campaign == 'elderly-month')].audience").value(Matchers.contains("老年人")))
+                .andExpect(jsonPath("$.occurrences[?(@.campaign == 'elderly-month')].start").value(Matchers.contains("2027-10-01")))
+                .andExpect(jsonPath("$.occurrences[?(@.campaign == 'elderly-month')].end").value(Matchers.contains("2027-10-31")))
+                .andExpect(jsonPath("$.occurrences[?(@.campaign == 'double-ninth')].lunar").value(Matchers.contains("农历九月初九")))
+                .andExpect(jsonPath("$.occurrences[?(@.campaign == 'double-ninth')].audience").value(Matchers.contains("老年人")))
                 .andExpect(jsonPath("$.occurrences[*].reminders[*].warnings[*]").isEmpty())
-                .andExpect(jsonPath("$.occurrences.length()").value(11));
+                .andExpect(jsonPath("$.occurrences.length()").value(12));
     }
 
     @Test

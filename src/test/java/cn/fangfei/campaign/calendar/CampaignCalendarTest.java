@@ -35,7 +35,7 @@ class CampaignCalendarTest {
     void theShippedCalendarHasEveryKeyDateOfThePlan() {
         assertThat(calendar.content().campaigns()).extracting(Campaign::id).contains(
                 "consumer-rights-day", "economic-crime-day", "campaign-month", "financial-literacy-month",
-                "elderly-month", "constitution-week", "spring-festival");
+                "elderly-month", "double-ninth", "constitution-week", "spring-festival");
         assertThat(calendar.content().tags()).extracting(InterestTag::name)
                 .containsExactly("老年人", "农村", "学生", "企业", "金融网点");
     }
@@ -49,14 +49,16 @@ class CampaignCalendarTest {
     }
 
     @Test
-    void chongyangAnchorsTheElderlyMonthIncludingInLeapYears() {
-        // 2025 has a leap sixth month (闰六月), which pushes 重阳 to late October.
-        assertThat(days("elderly-month", 2025, 2028)).containsExactly(
-                LocalDate.of(2025, 10, 29), LocalDate.of(2026, 10, 18), LocalDate.of(2027, 10, 8));
+    void theElderlyMonthIsGregorianOctoberAndChongyangFollowsTheLunarCalendar() {
         Occurrence month2027 = only("elderly-month", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1));
-        assertThat(month2027.lunar()).isEqualTo("农历九月初九");
-        assertThat(month2027.start()).isEqualTo(LocalDate.of(2027, 9, 30));
-        assertThat(month2027.end()).isEqualTo(LocalDate.of(2027, 10, 28));
+        assertThat(month2027.start()).isEqualTo(LocalDate.of(2027, 10, 1));
+        assertThat(month2027.end()).isEqualTo(LocalDate.of(2027, 10, 31));
+        assertThat(month2027.lunar()).isNull();
+        // 2025 has a leap sixth month (闰六月), which pushes 重阳 to late October.
+        assertThat(days("double-ninth", 2025, 2028)).containsExactly(
+                LocalDate.of(2025, 10, 29), LocalDate.of(2026, 10, 18), LocalDate.of(2027, 10, 8));
+        Occurrence chongyang2027 = only("double-ninth", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1));
+        assertThat(chongyang2027.lunar()).isEqualTo("农历九月初九");
     }
 
     @Test
@@ -126,12 +128,12 @@ class CampaignCalendarTest {
 
     @Test
     void aSendIdLeadsBackToItsReminder() {
-        PlannedSend found = calendar.find("elderly-month.2027-10-08.start+0d", SHANGHAI).orElseThrow();
+        PlannedSend found = calendar.find("double-ninth.2027-10-08.day-1d", SHANGHAI).orElseThrow();
 
-        assertThat(found.dueAt().toLocalDate()).isEqualTo(LocalDate.of(2027, 9, 30));
+        assertThat(found.dueAt().toLocalDate()).isEqualTo(LocalDate.of(2027, 10, 7));
         assertThat(found.campaign().audience()).containsExactly("elderly");
-        assertThat(calendar.find("elderly-month.2027-10-09.start+0d", SHANGHAI)).isEmpty();
-        assertThat(calendar.find("elderly-month.2027-10-08.day+5d", SHANGHAI)).isEmpty();
+        assertThat(calendar.find("double-ninth.2027-10-09.day-1d", SHANGHAI)).isEmpty();
+        assertThat(calendar.find("double-ninth.2027-10-08.day+5d", SHANGHAI)).isEmpty();
         assertThat(PlannedSend.parseId("../../etc")).isEmpty();
         assertThat(PlannedSend.parseId("x.2027-02-30.day+0d")).isEmpty();
     }

@@ -73,7 +73,7 @@ class TemplateSendingTest extends SendingTest {
 
     @Test
     void nothingIsSentBeforeItsTimeOrToTheWrongAudience() {
-        TestClock clock = new TestClock(LocalDateTime.of(2027, 9, 30, 8, 59));
+        TestClock clock = new TestClock(LocalDateTime.of(2027, 10, 1, 8, 59));
         List<String> elderly = subscribe(3, clock, "elderly");
         subscribe(4, clock);
         subscribe(2, clock, "students");
@@ -86,7 +86,7 @@ class TemplateSendingTest extends SendingTest {
         sender.runDue();
 
         assertEachOnce(TEMPLATE_SEND, elderly);
-        assertThat(sendLog(clock).read("elderly-month.2027-10-08.start+0d").sent()).isEqualTo(3);
+        assertThat(sendLog(clock).read("elderly-month.2027-10-01.start+0d").sent()).isEqualTo(3);
     }
 
     @Test
