@@ -20,7 +20,7 @@ class EvalCommandTest {
 
     @Test
     void meetsTheTargetsOnTheDevSet() throws Exception {
-        Matcher last = runOn(Path.of("../shared/eval/dev.tsv"));
+        Matcher last = runOn(Path.of("src/test/resources/eval/dev.tsv"));
         assertThat(Double.parseDouble(last.group(1))).as("top1").isGreaterThanOrEqualTo(0.92);
         assertThat(Double.parseDouble(last.group(3))).as("ood_rejected").isGreaterThanOrEqualTo(0.90);
         assertThat(Integer.parseInt(last.group(4))).isEqualTo(150);
@@ -48,13 +48,35 @@ class EvalCommandTest {
         assertThat(last.group(0)).isEqualTo("top1=0.667 top3=" + last.group(2) + " ood_rejected=1.000 n=4");
     }
 
+    @Test
+    void listsTheConfusedPairsMostFrequentFirstBeforeTheFigures(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("confused.tsv");
+        Files.writeString(file, String.join("\n", List.of(
+                "question\texpected",
+                "什么是非法集资\tcheck-license",
+                "非法集资是什么意思\tcheck-license",
+                "怎么举报非法集资\tfour-features",
+                "什么是非法集资\twhat-is-illegal-fundraising")) + "\n", StandardCharsets.UTF_8);
+        List<String> lines = output(file);
+        int header = lines.indexOf("confusions (expected → got, count):");
+        assertThat(header).isPositive();
+        assertThat(lines.subList(header + 1, lines.size() - 1)).containsExactly(
+                "  check-license → what-is-illegal-fundraising\t2",
+                "  four-features → how-to-report\t1");
+        assertThat(lines.get(lines.size() - 1)).startsWith("top1=0.250 ").endsWith(" n=4");
+    }
+
     private static Matcher runOn(Path file) throws Exception {
+        List<String> lines = output(file);
+        Matcher last = LAST_LINE.matcher(lines.get(lines.size() - 1));
+        assertThat(last.matches()).as("last line: " + lines.get(lines.size() - 1)).isTrue();
+        return last;
+    }
+
+    private static List<String> output(Path file) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = EvalCommand.run(List.of(file.toString()), Path.of("content"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
-        Matcher last = LAST_LINE.matcher(lines[lines.length - 1]);
-        assertThat(last.matches()).as("last line: " + lines[lines.length - 1]).isTrue();
-        return last;
+        return List.of(bytes.toString(StandardCharsets.UTF_8).strip().split("\n"));
     }
 }

@@ -1,0 +1,80 @@
+package cn.fangfei.faq;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
+
+/**
+ * Sentence vectors from BGE-small-zh v1.5, run in process by ONNX Runtime from the weights in its jar:
+ * no network, no model download. Vectors are unit length, so a dot product is their cosine.
+ * <p>
+ * Vectors of the knowledge base are kept per text, for the process like the model: a reload or an
+ * editor's new phrasing embeds only the texts not seen before, and texts that left the knowledge base
+ * are dropped with the next index.
+ */
+final class SentenceEmbedder {
+    /** One model per process: it is 95 MB of weights and thread-safe. */
+    private static final class Holder {
+        static final EmbeddingModel MODEL = new BgeSmallZhV15EmbeddingModel();
+    }
+
+    private static volatile Map<String, float[]> known = Map.of();
+
+    float[] embed(String text) {
+        float[] cached = known.get(text);
+        return cached != null ? cached : unit(Holder.MODEL.embed(text).content());
+    }
+
+    /**
+     * The vectors of {@code texts}, embedding only the new ones; from now on only these texts are kept,
+     * so the cache is as large as the knowledge base and no larger.
+     */
+    Map<String, float[]> embedAll(Collection<String> texts) {
+        synchronized (SentenceEmbedder.class) {
+            return embedNew(texts);
+        }
+    }
+
+    private static Map<String, float[]> embedNew(Collection<String> texts) {
+        Map<String, float[]> previous = known;
+        Map<String, float[]> vectors = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String text : new LinkedHashSet<>(texts)) {
+            float[] vector = previous.get(text);
+            if (vector != null) {
+                vectors.put(text, vector);
+            } else {
+                missing.add(text);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<Embedding> embedded = Holder.MODEL.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            for (int i = 0; i < missing.size(); i++) {
+                vectors.put(missing.get(i), unit(embedded.get(i)));
+            }
+        }
+        known = Map.copyOf(vectors);
+        return known;
+    }
+
+    private static float[] unit(Embedding embedding) {
+        float[] vector = embedding.vector();
+        double norm = 0;
+        for (float x : vector) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] *= scale;
+        }
+        return vector;
+    }
+}
