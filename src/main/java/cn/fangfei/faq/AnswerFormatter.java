@@ -68,7 +68,7 @@ public class AnswerFormatter {
 
     private String selfCheck(List<RiskCheck.Finding> findings) {
         String lines = findings.stream()
-                .map(finding -> "· " + finding.feature().name() + ":" + finding.quotes().stream()
+                .map(finding -> "· " + finding.feature().name() + ":" + distinct(finding.quotes()).stream()
                         .limit(QUOTES_PER_FEATURE).map(quote -> "“" + shorten(quote) + "”").collect(Collectors.joining("")))
                 .collect(Collectors.joining("\n"));
         return replies.text("risk-intro") + "\n" + lines + "\n" + replies.text("risk-outro") + "\n"
@@ -77,6 +77,13 @@ public class AnswerFormatter {
 
     private static String featureNames(List<RiskCheck.Finding> findings) {
         return findings.stream().map(finding -> finding.feature().name()).collect(Collectors.joining("、"));
+    }
+
+    /** The quotes without those another quote already contains ("返三千" beside "每月返三千"). */
+    private static List<String> distinct(List<String> quotes) {
+        return quotes.stream()
+                .filter(quote -> quotes.stream().noneMatch(other -> !other.equals(quote) && other.contains(quote)))
+                .toList();
     }
 
     private static String shorten(String quote) {
