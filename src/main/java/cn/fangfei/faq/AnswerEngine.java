@@ -105,9 +105,11 @@ public class AnswerEngine implements ReloadableContent {
     }
 
     /**
-     * A follow-up ("那怎么办", "能追回吗") to the answer on {@code previousTopicId}: asked alone first, and
-     * when that is not clear enough to answer, asked again together with the previous topic's title, among
-     * the other topics (the resident has just read that one).
+     * A follow-up ("那怎么办", "在哪举报") to the answer on {@code previousTopicId}. Asked alone it is
+     * answered when clear ("能追回吗" is fund recovery whatever came before). Otherwise it is read again
+     * together with the previous topic's title, among the other topics (the resident has just read that
+     * one): answered when that reading is clear, or when both readings put the same topic first, which
+     * neither alone may be sure enough of; else the choice offered is the reading in context.
      */
     public Answer askFollowUp(String cleanQuestion, String previousTopicId) {
         Snapshot current = current();
@@ -118,7 +120,14 @@ public class AnswerEngine implements ReloadableContent {
         }
         AnalyzedText together = current.base().analyzer().analyzeCleaned(previous.title() + " " + cleanQuestion);
         Answer inContext = decision.decide(scores(current, together).without(previousTopicId), alone.riskFindings());
-        return inContext.outcome() == Answer.Outcome.ANSWER ? inContext : alone;
+        if (inContext.outcome() == Answer.Outcome.ANSWER || inContext.suggestions().isEmpty()) {
+            return inContext;
+        }
+        FaqEntry first = inContext.suggestions().get(0).entry();
+        if (first.equals(alone.suggestions().get(0).entry())) {
+            return new Answer(Answer.Outcome.ANSWER, first, inContext.score(), inContext.suggestions(), inContext.riskFindings());
+        }
+        return inContext.outcome() == Answer.Outcome.SUGGEST ? inContext : alone;
     }
 
     private Answer answer(Snapshot current, AnalyzedText analyzed) {
