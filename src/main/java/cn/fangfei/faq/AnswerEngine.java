@@ -37,7 +37,16 @@ public class AnswerEngine implements ReloadableContent {
     }
 
     private final SentenceEmbedder embedder = new SentenceEmbedder();
-    private final Decision decision = Decision.load();
+    private final Decision decision;
+
+    public AnswerEngine() {
+        this(Decision.load());
+    }
+
+    /** An engine with other models; {@code DecisionFit} fits them from {@link #scores}, which needs none. */
+    AnswerEngine(Decision decision) {
+        this.decision = decision;
+    }
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     /** The overlay to merge into the next snapshot; set before content/ is first loaded, too. */
@@ -145,7 +154,8 @@ public class AnswerEngine implements ReloadableContent {
         double[] lexical = current.index().scores(analyzed);
         double[] cosine = current.semantic().cosines(embedder.embed(analyzed.clean()));
         boolean anchored = analyzed.mentionsAny(current.base().domainTerms());
-        return new ChannelScores(current.entries(), lexical, cosine, anchored, analyzed.clean().length());
+        return new ChannelScores(current.entries(), lexical, cosine, anchored, analyzed.clean().length(),
+                current.index().unknownShare(analyzed));
     }
 
     /** The {@code limit} best topics for a question with their fused scores, for editors checking the ranking. */

@@ -74,6 +74,11 @@ final class FaqIndex {
         return scores;
     }
 
+    /** The share of the question's character weight that no phrasing or title has at all. */
+    double unknownShare(AnalyzedText question) {
+        return docChars.unknownShare(new LinkedHashSet<>(question.chars()));
+    }
+
     static List<String> withTitle(FaqEntry entry) {
         List<String> texts = new ArrayList<>(entry.phrasings());
         texts.add(entry.title());

@@ -18,7 +18,7 @@ final class Features {
     static final List<String> DECISION = List.of(
             "fused_probability", "fused_margin", "lexical_of_first", "lexical_margin", "anchored",
             "cosine_of_first", "cosine_margin", "channels_agree", "first_is_lexical_best", "first_is_cosine_best",
-            "log_length");
+            "log_length", "unknown_share");
 
     private Features() {
     }
@@ -50,7 +50,7 @@ final class Features {
             fused[first], fused[first] - (order.length > 1 ? fused[second] : 0),
             scores.lexical()[first], margin(scores.lexical()), scores.anchored() ? 1 : 0,
             scores.cosine()[first], margin(scores.cosine()), lexicalBest == cosineBest ? 1 : 0,
-            first == lexicalBest ? 1 : 0, first == cosineBest ? 1 : 0, Math.log1p(scores.length())};
+            first == lexicalBest ? 1 : 0, first == cosineBest ? 1 : 0, Math.log1p(scores.length()), scores.unknownShare()};
     }
 
     /** Topic indexes by descending score. */
