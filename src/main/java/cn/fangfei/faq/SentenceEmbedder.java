@@ -10,7 +10,6 @@ import java.util.Map;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 
 /**
  * Sentence vectors from BGE-small-zh v1.5, run in process by ONNX Runtime from the weights in its jar:
@@ -23,7 +22,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15Embedding
 final class SentenceEmbedder {
     /** One model per process: it is 95 MB of weights and thread-safe. */
     private static final class Holder {
-        static final EmbeddingModel MODEL = new BgeSmallZhV15EmbeddingModel();
+        static final EmbeddingModel MODEL = new BgeSmallZh();
     }
 
     private static volatile Map<String, float[]> known = Map.of();

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Fits {@value Decision#RESOURCE} on labelled questions (never on the dev set, which is for measuring):
  * <pre>
- * java -cp ... cn.fangfei.faq.DecisionFit content src/test/resources/eval/calibration.tsv \
- *     src/main/resources/faq/decision.properties
+ * java -cp ... cn.fangfei.faq.DecisionFit content src/main/resources/faq/decision.properties \
+ *     src/test/resources/eval/calibration.tsv [more.tsv ...]
  * </pre>
  * Three logistic models: the ranking one on every (question, topic) pair of the in-domain questions,
  * labelled by whether the topic is the expected one; the answer one on every question, labelled by
@@ -53,14 +53,18 @@ public final class DecisionFit {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: DecisionFit CONTENT_DIR CALIBRATION.tsv OUT.properties");
+        if (args.length < 3) {
+            System.err.println("usage: DecisionFit CONTENT_DIR OUT.properties CALIBRATION.tsv [MORE.tsv...]");
             System.exit(2);
         }
         // Only the channels' scores are needed, not the models being refitted (they may not load any more).
         AnswerEngine engine = new AnswerEngine(null);
         engine.reload(Path.of(args[0]));
-        List<Example> examples = read(engine, Path.of(args[1]));
+        List<Path> files = Arrays.stream(args).skip(2).map(Path::of).toList();
+        List<Example> examples = new ArrayList<>();
+        for (Path file : files) {
+            examples.addAll(read(engine, file));
+        }
         List<Prediction> outOfFold = crossValidate(examples);
         double answerThreshold = bestAnswerThreshold(outOfFold);
         double suggestThreshold = bestSuggestThreshold(outOfFold, answerThreshold);
@@ -68,10 +72,10 @@ public final class DecisionFit {
         Decision fitted = fit(examples, answerThreshold, suggestThreshold);
         List<String> header = List.of(
                 "Written by DecisionFit (src/test/java/cn/fangfei/faq); do not edit by hand, refit instead.",
-                "Fitted on " + Path.of(args[1]).getFileName() + ": " + examples.size() + " questions, "
+                "Fitted on " + files.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(" + ")) + ": " + examples.size() + " questions, "
                         + examples.stream().filter(e -> !e.inDomain()).count() + " of them off-topic.",
                 FOLDS + "-fold cross-validation, out-of-fold: " + figures);
-        Files.writeString(Path.of(args[2]), fitted.toProperties(header), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[1]), fitted.toProperties(header), StandardCharsets.UTF_8);
         outOfFold.stream().filter(p -> p.answer() < answerThreshold ? p.example().inDomain() : !p.firstRight())
                 .forEach(p -> System.out.println("MISS " + (p.answer() >= answerThreshold ? "answer" : "declined") + "\t"
                         + p.example().question() + "\texpected=" + (p.example().inDomain() ? String.join("|", p.example().expected()) : "none")
