@@ -114,29 +114,26 @@ public class AnswerEngine implements ReloadableContent {
     }
 
     /**
-     * A follow-up ("那怎么办", "在哪举报") to the answer on {@code previousTopicId}. Asked alone it is
-     * answered when clear ("能追回吗" is fund recovery whatever came before). Otherwise it is read again
-     * together with the previous topic's title, among the other topics (the resident has just read that
-     * one): answered when that reading is clear, or when both readings put the same topic first, which
-     * neither alone may be sure enough of; else the choice offered is the reading in context.
+     * A follow-up ("在哪举报", "那怎么办") to the answer on {@code previousTopicId}. Asked alone it is
+     * answered when clear ("能追回吗" is fund recovery whatever came before), and declined when it is
+     * not even close to a topic (a new question for another office). When alone it would only get the
+     * choice of three, it is read again together with the previous topic's title, among the other topics
+     * (the resident has just read that one), and the same fitted decision answers or offers the choice
+     * from that reading, provided the follow-up's own words support its first topic (it is among the
+     * three the follow-up alone would offer): the previous title must not answer for them ("取消").
      */
     public Answer askFollowUp(String cleanQuestion, String previousTopicId) {
         Snapshot current = current();
         Answer alone = answer(current, current.base().analyzer().analyzeCleaned(cleanQuestion));
         FaqEntry previous = current.byId().get(previousTopicId);
-        if (alone.outcome() == Answer.Outcome.ANSWER || previous == null) {
+        if (alone.outcome() != Answer.Outcome.SUGGEST || previous == null) {
             return alone;
         }
         AnalyzedText together = current.base().analyzer().analyzeCleaned(previous.title() + " " + cleanQuestion);
         Answer inContext = decision.decide(scores(current, together).without(previousTopicId), alone.riskFindings());
-        if (inContext.outcome() == Answer.Outcome.ANSWER || inContext.suggestions().isEmpty()) {
-            return inContext;
-        }
-        FaqEntry first = inContext.suggestions().get(0).entry();
-        if (first.equals(alone.suggestions().get(0).entry())) {
-            return new Answer(Answer.Outcome.ANSWER, first, inContext.score(), inContext.suggestions(), inContext.riskFindings());
-        }
-        return inContext.outcome() == Answer.Outcome.SUGGEST ? inContext : alone;
+        boolean supported = !inContext.suggestions().isEmpty() && alone.suggestions().stream()
+                .anyMatch(s -> s.entry().equals(inContext.suggestions().get(0).entry()));
+        return supported && inContext.outcome() != Answer.Outcome.FALLBACK ? inContext : alone;
     }
 
     private Answer answer(Snapshot current, AnalyzedText analyzed) {
