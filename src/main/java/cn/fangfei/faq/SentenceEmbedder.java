@@ -2,7 +2,9 @@ package cn.fangfei.faq;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
  * <p>
  * Vectors of the knowledge base are kept per text, for the process like the model: a reload or an
  * editor's new phrasing embeds only the texts not seen before, and texts that left the knowledge base
- * are dropped with the next index.
+ * are dropped with the next index. Questions are kept too, the most recently asked
+ * {@value #RECENT_QUESTIONS}: an inference costs several milliseconds of a core, and residents ask the
+ * same short questions ("怎么举报", "以房养老是骗局吗") over and over, most of all on campaign days.
  */
 final class SentenceEmbedder {
     /** One model per process: it is 95 MB of weights and thread-safe. */
@@ -25,11 +29,28 @@ final class SentenceEmbedder {
         static final EmbeddingModel MODEL = new BgeSmallZh();
     }
 
+    /** About 10 MB of vectors. */
+    static final int RECENT_QUESTIONS = 5_000;
+
     private static volatile Map<String, float[]> known = Map.of();
+    private static final Map<String, float[]> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(RECENT_QUESTIONS * 4 / 3, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > RECENT_QUESTIONS;
+                }
+            });
 
     float[] embed(String text) {
         float[] cached = known.get(text);
-        return cached != null ? cached : unit(Holder.MODEL.embed(text).content());
+        if (cached == null) {
+            cached = recent.get(text);
+        }
+        if (cached == null) {
+            cached = unit(Holder.MODEL.embed(text).content());
+            recent.put(text, cached);
+        }
+        return cached;
     }
 
     /**
