@@ -129,8 +129,12 @@ public class AnswerEngine implements ReloadableContent {
         if (alone.outcome() != Answer.Outcome.SUGGEST || previous == null) {
             return alone;
         }
-        AnalyzedText together = current.base().analyzer().analyzeCleaned(previous.title() + " " + cleanQuestion);
-        Answer inContext = decision.decide(scores(current, together).without(previousTopicId), alone.riskFindings());
+        String title = current.base().analyzer().clean(previous.title());
+        AnalyzedText together = current.base().analyzer().analyzeCleaned(title + " " + cleanQuestion);
+        // The meaning of both together as the mean of the two vectors, both already known (the title's
+        // since content was loaded, the question's since it was just asked): no inference for the pair.
+        float[] meaning = SentenceEmbedder.mean(embedder.embed(title), embedder.embed(cleanQuestion));
+        Answer inContext = decision.decide(scores(current, together, meaning).without(previousTopicId), alone.riskFindings());
         boolean supported = !inContext.suggestions().isEmpty() && alone.suggestions().stream()
                 .anyMatch(s -> s.entry().equals(inContext.suggestions().get(0).entry()));
         return supported && inContext.outcome() != Answer.Outcome.FALLBACK ? inContext : alone;
@@ -148,8 +152,12 @@ public class AnswerEngine implements ReloadableContent {
     }
 
     private ChannelScores scores(Snapshot current, AnalyzedText analyzed) {
+        return scores(current, analyzed, embedder.embed(analyzed.clean()));
+    }
+
+    private ChannelScores scores(Snapshot current, AnalyzedText analyzed, float[] meaning) {
         double[] lexical = current.index().scores(analyzed);
-        double[] cosine = current.semantic().cosines(embedder.embed(analyzed.clean()));
+        double[] cosine = current.semantic().cosines(meaning);
         boolean anchored = analyzed.mentionsAny(current.base().domainTerms());
         return new ChannelScores(current.entries(), lexical, cosine, anchored, analyzed.clean().length(),
                 current.index().unknownShare(analyzed));

@@ -85,8 +85,20 @@ final class SentenceEmbedder {
         return known;
     }
 
+    /** The unit vector halfway between two unit vectors: the meaning of two texts read together. */
+    static float[] mean(float[] a, float[] b) {
+        float[] sum = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return unit(sum);
+    }
+
     private static float[] unit(Embedding embedding) {
-        float[] vector = embedding.vector();
+        return unit(embedding.vector());
+    }
+
+    private static float[] unit(float[] vector) {
         double norm = 0;
         for (float x : vector) {
             norm += x * x;
