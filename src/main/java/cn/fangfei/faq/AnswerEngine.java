@@ -1,7 +1,6 @@
 package cn.fangfei.faq;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,13 +165,7 @@ public class AnswerEngine implements ReloadableContent {
     /** The {@code limit} best topics for a question with their fused scores, for editors checking the ranking. */
     public List<ScoredTopic> ranking(String question, int limit) {
         ChannelScores scores = scores(question);
-        Decision.Ranked ranked = decision.rank(scores);
-        List<ScoredTopic> top = new ArrayList<>();
-        for (int r = 0; r < Math.min(limit, ranked.order().length); r++) {
-            int t = ranked.order()[r];
-            top.add(new ScoredTopic(scores.topics().get(t), ranked.probability()[t]));
-        }
-        return List.copyOf(top);
+        return decision.rank(scores).best(scores, limit);
     }
 
     public Optional<FaqEntry> topic(String id) {

@@ -23,6 +23,14 @@ record Decision(LogisticModel ranking, LogisticModel answer, double answerThresh
 
     /** The fused ranking of one question: per topic its probability, and the topics best first. */
     record Ranked(double[] probability, int[] order) {
+        /** The first {@code limit} topics with their probabilities. */
+        List<ScoredTopic> best(ChannelScores scores, int limit) {
+            List<ScoredTopic> top = new ArrayList<>();
+            for (int r = 0; r < Math.min(limit, order.length); r++) {
+                top.add(new ScoredTopic(scores.topics().get(order[r]), probability[order[r]]));
+            }
+            return List.copyOf(top);
+        }
     }
 
     static Decision load() {
@@ -58,18 +66,14 @@ record Decision(LogisticModel ranking, LogisticModel answer, double answerThresh
             return new Answer(Answer.Outcome.FALLBACK, null, 0, List.of(), findings);
         }
         Ranked ranked = rank(scores);
-        List<ScoredTopic> top = new ArrayList<>();
-        for (int r = 0; r < Math.min(SUGGESTIONS, ranked.order().length); r++) {
-            int t = ranked.order()[r];
-            top.add(new ScoredTopic(scores.topics().get(t), ranked.probability()[t]));
-        }
+        List<ScoredTopic> top = ranked.best(scores, SUGGESTIONS);
         double[] x = Features.decision(scores, ranked.order(), ranked.probability());
         double confidence = answer.probability(x);
         if (confidence >= answerThreshold) {
-            return new Answer(Answer.Outcome.ANSWER, top.get(0).entry(), confidence, List.copyOf(top), findings);
+            return new Answer(Answer.Outcome.ANSWER, top.get(0).entry(), confidence, top, findings);
         }
         Answer.Outcome outcome = suggest.probability(x) >= suggestThreshold ? Answer.Outcome.SUGGEST : Answer.Outcome.FALLBACK;
-        return new Answer(outcome, null, confidence, List.copyOf(top), findings);
+        return new Answer(outcome, null, confidence, top, findings);
     }
 
     /** The file {@link #load} reads, with the fit's report as comments. */

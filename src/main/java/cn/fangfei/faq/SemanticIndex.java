@@ -1,6 +1,7 @@
 package cn.fangfei.faq;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -34,7 +35,7 @@ final class SemanticIndex {
     /** Per topic, the cosine between the question and the topic's closest phrasing or title. */
     double[] cosines(float[] question) {
         double[] best = new double[topicCount];
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(best, -1);
         for (int doc = 0; doc < vectors.length; doc++) {
             float[] vector = vectors[doc];
             double dot = 0;
