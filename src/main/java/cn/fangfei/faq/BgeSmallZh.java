@@ -20,7 +20,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
     private static final String WEIGHTS = "bge-small-zh-v1.5.onnx";
     private static final String TOKENIZER = "bge-small-zh-v1.5-tokenizer.json";
-    private static final int DIMENSION = 512;
+    static final int DIMENSION = 512;
     private static final OnnxBertBiEncoder MODEL = load();
 
     BgeSmallZh() {

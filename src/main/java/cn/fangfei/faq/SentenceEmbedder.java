@@ -41,7 +41,13 @@ final class SentenceEmbedder {
                 }
             });
 
+    /** A text with nothing left once cleaned ("？？", "嗯嗯") is close to nothing; the model refuses it. */
+    private static final float[] NOTHING = new float[BgeSmallZh.DIMENSION];
+
     float[] embed(String text) {
+        if (text.isBlank()) {
+            return NOTHING;
+        }
         float[] cached = known.get(text);
         if (cached == null) {
             cached = recent.get(text);
@@ -68,7 +74,7 @@ final class SentenceEmbedder {
         Map<String, float[]> vectors = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String text : new LinkedHashSet<>(texts)) {
-            float[] vector = previous.get(text);
+            float[] vector = text.isBlank() ? NOTHING : previous.get(text);
             if (vector != null) {
                 vectors.put(text, vector);
             } else {
