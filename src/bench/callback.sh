@@ -7,8 +7,7 @@ cd "$(dirname "$0")/../.."
 rate=${1:-200}
 seconds=${2:-60}
 port=18080
-questions=src/test/resources/eval/holdout.tsv
-[ -f ../shared/eval/dev.tsv ] && questions=../shared/eval/dev.tsv
+questions=src/test/resources/eval/dev.tsv
 
 mvn -q -DskipTests package
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath

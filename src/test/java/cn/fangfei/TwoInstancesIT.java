@@ -174,7 +174,7 @@ class TwoInstancesIT {
         Matcher token = CSRF.matcher(topic.body());
         assertThat(token.find()).isTrue();
 
-        String question = "他们让我交会员费买理疗仪";
+        String question = "磁疗床垫包治百病";
         assertThat(topicAnswering(second, question)).isEqualTo("null");
         HttpResponse<String> added = AppProcess.send(HttpRequest.newBuilder(
                         URI.create(first.baseUrl() + "/console/answers/health-products/phrasings"))

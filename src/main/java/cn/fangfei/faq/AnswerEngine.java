@@ -16,7 +16,9 @@ import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
 import cn.fangfei.content.ReloadableContent;
 
 /**
- * The answering engine: content/ in, a ranked and thresholded {@link Answer} out. It holds one
+ * The answering engine: content/ in, an {@link Answer} out. Two channels score every topic, BM25 over
+ * HanLP's analysis ({@link FaqIndex}) and BGE sentence vectors ({@link SemanticIndex}); fitted models
+ * ({@link Decision}) fuse them and decide whether to answer, suggest or fall back. It holds one
  * immutable snapshot of the content and its index, swapped whole on reload, so a question is always
  * answered from one consistent version. Editors' additions from the console ({@link FaqOverlay}) are
  * merged into that snapshot when {@link #apply} hands them over. It needs neither Redis nor the web
@@ -24,26 +26,25 @@ import cn.fangfei.content.ReloadableContent;
  */
 @Component
 public class AnswerEngine implements ReloadableContent {
-    /*
-     * Scores are the share of the question's weight that a topic matches (see Bm25). A question that
-     * names a domain term is answered even on a low share, since residents wrap short questions in long
-     * stories; one that names none must match most of its words, or it is a question for another office.
-     * Measured on the dev set; the README records the figures.
-     */
-    static final double ANCHORED_ANSWER_SCORE = 0.15;
-    static final double ANCHORED_SUGGEST_SCORE = 0.08;
-    static final double UNANCHORED_ANSWER_SCORE = 0.60;
-    static final double UNANCHORED_SUGGEST_SCORE = 0.40;
-    /** A lead smaller than this over the runner-up is a coin toss ("举报" alone): offer the choice instead. */
-    static final double CLEAR_LEAD = 1.05;
-    static final int SUGGESTIONS = 3;
-
     /** content/ as loaded, and what is derived from it alone; rebuilt only when content/ changes. */
     private record Base(FaqContent content, Analyzer analyzer, Set<String> domainTerms) {
     }
 
     /** What questions are answered from: content/ plus the editors' overlay, indexed. */
-    private record Snapshot(Base base, List<FaqEntry> entries, FaqIndex index, Map<String, FaqEntry> byId) {
+    private record Snapshot(Base base, List<FaqEntry> entries, FaqIndex index, SemanticIndex semantic,
+                            Map<String, FaqEntry> byId) {
+    }
+
+    private final SentenceEmbedder embedder = new SentenceEmbedder();
+    private final Decision decision;
+
+    public AnswerEngine() {
+        this(Decision.load());
+    }
+
+    /** An engine with other models; {@code DecisionFit} fits them from {@link #scores}, which needs none. */
+    AnswerEngine(Decision decision) {
+        this.decision = decision;
     }
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
@@ -87,12 +88,13 @@ public class AnswerEngine implements ReloadableContent {
         return overlay;
     }
 
-    private static Snapshot index(Base base, FaqOverlay overlay) {
+    private Snapshot index(Base base, FaqOverlay overlay) {
         List<FaqEntry> entries = overlay.applyTo(base.content().entries());
         FaqIndex index = new FaqIndex(entries, base.analyzer());
+        SemanticIndex semantic = new SemanticIndex(entries, base.analyzer()::clean, embedder);
         Map<String, FaqEntry> byId = new LinkedHashMap<>();
         entries.forEach(entry -> byId.put(entry.id(), entry));
-        return new Snapshot(base, entries, index, Map.copyOf(byId));
+        return new Snapshot(base, entries, index, semantic, Map.copyOf(byId));
     }
 
     public Answer ask(String question) {
@@ -110,28 +112,60 @@ public class AnswerEngine implements ReloadableContent {
         return answer(current, current.base().analyzer().analyzeCleaned(cleanQuestion));
     }
 
-    private static Answer answer(Snapshot current, AnalyzedText analyzed) {
-        List<RiskCheck.Finding> findings = current.base().content().riskCheck().assess(analyzed.clean());
-        List<ScoredTopic> ranked = current.index().rank(analyzed);
-        List<ScoredTopic> top = List.copyOf(ranked.subList(0, Math.min(SUGGESTIONS, ranked.size())));
-        double best = top.get(0).score();
-        double runnerUp = top.size() > 1 ? top.get(1).score() : 0;
-        boolean anchored = analyzed.mentionsAny(current.base().domainTerms());
-        boolean clear = best >= CLEAR_LEAD * runnerUp;
-        if (clear && best >= (anchored ? ANCHORED_ANSWER_SCORE : UNANCHORED_ANSWER_SCORE)) {
-            return new Answer(Answer.Outcome.ANSWER, top.get(0).entry(), best, top, findings);
+    /**
+     * A follow-up ("在哪举报", "那怎么办") to the answer on {@code previousTopicId}. Asked alone it is
+     * answered when clear ("能追回吗" is fund recovery whatever came before), and declined when it is
+     * not even close to a topic (a new question for another office). When alone it would only get the
+     * choice of three, it is read again together with the previous topic's title, among the other topics
+     * (the resident has just read that one), and the same fitted decision answers or offers the choice
+     * from that reading, provided the follow-up's own words support its first topic (it is among the
+     * three the follow-up alone would offer): the previous title must not answer for them ("取消").
+     */
+    public Answer askFollowUp(String cleanQuestion, String previousTopicId) {
+        Snapshot current = current();
+        Answer alone = answer(current, current.base().analyzer().analyzeCleaned(cleanQuestion));
+        FaqEntry previous = current.byId().get(previousTopicId);
+        if (alone.outcome() != Answer.Outcome.SUGGEST || previous == null) {
+            return alone;
         }
-        if (best >= (anchored ? ANCHORED_SUGGEST_SCORE : UNANCHORED_SUGGEST_SCORE)) {
-            return new Answer(Answer.Outcome.SUGGEST, null, best, top, findings);
-        }
-        return new Answer(Answer.Outcome.FALLBACK, null, best, top, findings);
+        String title = current.base().analyzer().clean(previous.title());
+        AnalyzedText together = current.base().analyzer().analyzeCleaned(title + " " + cleanQuestion);
+        // The meaning of both together as the mean of the two vectors, both already known (the title's
+        // since content was loaded, the question's since it was just asked): no inference for the pair.
+        float[] meaning = SentenceEmbedder.mean(embedder.embed(title), embedder.embed(cleanQuestion));
+        Answer inContext = decision.decide(scores(current, together, meaning).without(previousTopicId), alone.riskFindings());
+        boolean supported = !inContext.suggestions().isEmpty() && alone.suggestions().stream()
+                .anyMatch(s -> s.entry().equals(inContext.suggestions().get(0).entry()));
+        return supported && inContext.outcome() != Answer.Outcome.FALLBACK ? inContext : alone;
     }
 
-    /** The {@code limit} best topics for a question with their scores, for editors checking the ranking. */
-    public List<ScoredTopic> ranking(String question, int limit) {
+    private Answer answer(Snapshot current, AnalyzedText analyzed) {
+        List<RiskCheck.Finding> findings = current.base().content().riskCheck().assess(analyzed.clean());
+        return decision.decide(scores(current, analyzed), findings);
+    }
+
+    /** Both channels' scores of every topic for a question, as the fitted models read them. */
+    ChannelScores scores(String question) {
         Snapshot current = current();
-        List<ScoredTopic> ranked = current.index().rank(current.base().analyzer().analyze(question));
-        return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
+        return scores(current, current.base().analyzer().analyze(question));
+    }
+
+    private ChannelScores scores(Snapshot current, AnalyzedText analyzed) {
+        return scores(current, analyzed, embedder.embed(analyzed.clean()));
+    }
+
+    private ChannelScores scores(Snapshot current, AnalyzedText analyzed, float[] meaning) {
+        double[] lexical = current.index().scores(analyzed);
+        double[] cosine = current.semantic().cosines(meaning);
+        boolean anchored = analyzed.mentionsAny(current.base().domainTerms());
+        return new ChannelScores(current.entries(), lexical, cosine, anchored, analyzed.clean().length(),
+                current.index().unknownShare(analyzed));
+    }
+
+    /** The {@code limit} best topics for a question with their fused scores, for editors checking the ranking. */
+    public List<ScoredTopic> ranking(String question, int limit) {
+        ChannelScores scores = scores(question);
+        return decision.rank(scores).best(scores, limit);
     }
 
     public Optional<FaqEntry> topic(String id) {

@@ -46,6 +46,23 @@ final class Bm25 {
         return Math.log(1 + (lengths.length - df + 0.5) / (df + 0.5));
     }
 
+    /**
+     * The share of the query's weight in terms no document has: high for a question about something the
+     * knowledge base never mentions (断缴, 报销, 疫苗), whatever it shares besides.
+     */
+    double unknownShare(Collection<String> queryTerms) {
+        double unknown = 0;
+        double total = 0;
+        for (String term : queryTerms) {
+            double idf = idf(term);
+            total += idf;
+            if (!postings.containsKey(term)) {
+                unknown += idf;
+            }
+        }
+        return total > 0 ? unknown / total : 0;
+    }
+
     /** Normalised scores of every document for a set of distinct query terms. */
     double[] normalisedScores(Collection<String> queryTerms) {
         double[] scores = new double[lengths.length];

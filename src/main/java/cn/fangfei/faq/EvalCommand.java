@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code java -jar fangfei.jar eval FILE.tsv}: measures the engine on labelled questions, with no
  * Redis and no web server. Rows are {@code question<TAB>expected} after a header; expected is a topic
- * id, ids joined by '|', or {@code none} for a question the office does not handle.
+ * id, ids joined by '|', or {@code none} for a question the office does not handle. It prints each miss,
+ * then the confusion pairs (expected → got, most frequent first) so an editor sees which topics collide,
+ * and last {@code top1=… top3=… ood_rejected=… n=N}.
  */
 public final class EvalCommand {
     private EvalCommand() {
@@ -30,6 +34,7 @@ public final class EvalCommand {
         engine.reload(contentDir);
         List<String> rows = Files.readAllLines(Path.of(args.get(0)), StandardCharsets.UTF_8);
         int inDomain = 0, top1 = 0, top3 = 0, outOfDomain = 0, rejected = 0, n = 0;
+        Map<String, Integer> confusions = new HashMap<>();
         for (String row : rows.subList(Math.min(1, rows.size()), rows.size())) {
             String[] cells = row.split("\t");
             if (cells.length < 2 || cells[0].isBlank()) {
@@ -50,6 +55,7 @@ public final class EvalCommand {
                     rejected++;
                 } else {
                     out.println("MISS ood\t" + question + "\tgot=" + got + "\ttop3=" + ranked);
+                    confusions.merge("none → " + got, 1, Integer::sum);
                 }
                 continue;
             }
@@ -61,8 +67,13 @@ public final class EvalCommand {
             if (!hit) {
                 out.println("MISS " + answer.outcome().name().toLowerCase(Locale.ROOT) + "\t" + question
                         + "\texpected=" + cells[1].strip() + "\tgot=" + got + "\ttop3=" + ranked);
+                confusions.merge(cells[1].strip() + " → " + got, 1, Integer::sum);
             }
         }
+        out.println("confusions (expected → got, count):");
+        confusions.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(pair -> out.println("  " + pair.getKey() + "\t" + pair.getValue()));
         out.printf(Locale.ROOT, "top1=%.3f top3=%.3f ood_rejected=%.3f n=%d%n",
                 ratio(top1, inDomain), ratio(top3, inDomain), ratio(rejected, outOfDomain), n);
         return 0;

@@ -1,13 +1,12 @@
 package cn.fangfei.faq;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The retrieval model: BM25 in three channels (words, characters, pinyin) over every phrasing and
+ * The lexical channel: BM25 in three channels (words, characters, pinyin) over every phrasing and
  * title, fused per document, then per topic as its best phrasing blended with the topic as a whole.
  * Characters carry most of the weight because residents' wording rarely matches an editor's word
  * for word; words add HanLP's segmentation and the synonyms; pinyin catches the remaining typos.
@@ -51,8 +50,8 @@ final class FaqIndex {
         topicChars = new Bm25(perTopic.stream().map(own -> concat(own, AnalyzedText::chars)).toList());
     }
 
-    /** Every topic, best first. */
-    List<ScoredTopic> rank(AnalyzedText question) {
+    /** Per topic, in the order the index was built with, the share of the question's weight it covers. */
+    double[] scores(AnalyzedText question) {
         var words = new LinkedHashSet<>(question.words());
         var chars = new LinkedHashSet<>(question.chars());
         var pinyin = new LinkedHashSet<>(question.pinyin());
@@ -67,16 +66,20 @@ final class FaqIndex {
         }
         double[] tw = topicWords.normalisedScores(words);
         double[] tc = topicChars.normalisedScores(chars);
-        List<ScoredTopic> ranked = new ArrayList<>(topics.size());
+        double[] scores = new double[topics.size()];
         for (int t = 0; t < topics.size(); t++) {
             double whole = (tw[t] + tc[t]) / 2;
-            ranked.add(new ScoredTopic(topics.get(t), (1 - TOPIC_SHARE) * best[t] + TOPIC_SHARE * whole));
+            scores[t] = (1 - TOPIC_SHARE) * best[t] + TOPIC_SHARE * whole;
         }
-        ranked.sort(Comparator.comparingDouble(ScoredTopic::score).reversed());
-        return ranked;
+        return scores;
     }
 
-    private static List<String> withTitle(FaqEntry entry) {
+    /** The share of the question's character weight that no phrasing or title has at all. */
+    double unknownShare(AnalyzedText question) {
+        return docChars.unknownShare(new LinkedHashSet<>(question.chars()));
+    }
+
+    static List<String> withTitle(FaqEntry entry) {
         List<String> texts = new ArrayList<>(entry.phrasings());
         texts.add(entry.title());
         return texts;

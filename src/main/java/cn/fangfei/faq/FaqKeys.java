@@ -5,8 +5,15 @@ import java.time.LocalDate;
 
 /** The Redis keys the answering engine owns, with their lifetimes. */
 final class FaqKeys {
+    /*
+     * The chat keys are per resident but never carry the openid: they hold a keyed hash of it
+     * (crypto.KeyedHash, purpose CHAT_PURPOSE), which nothing without the data key can match to an openid.
+     */
+    static final String CHAT_PURPOSE = "faq-chat";
     /** The three topics last offered to a resident as "您是不是想问"; answered by 1/2/3 within the TTL. */
     static final Duration PICK_TTL = Duration.ofMinutes(5);
+    /** The topic last answered to a resident, so that "那怎么办" right after is read in its context. */
+    static final Duration LAST_TOPIC_TTL = Duration.ofMinutes(5);
     /** Questions that got the fallback, scored by how often they were asked; no openid, ever. */
     static final String UNANSWERED = "ff:faq:unanswered";
     /** Question → epoch millis of its last asking. */
@@ -36,8 +43,13 @@ final class FaqKeys {
     private FaqKeys() {
     }
 
-    static String pick(String openid) {
-        return "ff:faq:pick:" + openid;
+    static String pick(String openidHash) {
+        return "ff:faq:pick:" + openidHash;
+    }
+
+    /** String: the id of the topic last answered to the resident with this openid hash. */
+    static String lastTopic(String openidHash) {
+        return "ff:faq:last:" + openidHash;
     }
 
     /** Hash of one topic created in the console: title, answer, phrasings (one per line). */

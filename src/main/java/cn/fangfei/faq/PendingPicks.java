@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.crypto.KeyedHash;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.Pool;
@@ -14,15 +15,16 @@ import redis.clients.jedis.util.Pool;
 @Component
 class PendingPicks {
     private final Pool<Jedis> redis;
+    private final KeyedHash hashes;
 
-    PendingPicks(Pool<Jedis> redis) {
+    PendingPicks(Pool<Jedis> redis, KeyedHash hashes) {
         this.redis = redis;
+        this.hashes = hashes;
     }
 
     void offer(String openid, List<String> topicIds) {
         try (Jedis jedis = redis.getResource()) {
-            jedis.set(FaqKeys.pick(openid), String.join(",", topicIds),
-                    SetParams.setParams().ex(FaqKeys.PICK_TTL.toSeconds()));
+            jedis.set(key(openid), String.join(",", topicIds), SetParams.setParams().ex(FaqKeys.PICK_TTL.toSeconds()));
         }
     }
 
@@ -30,12 +32,16 @@ class PendingPicks {
     Optional<String> take(String openid, int number) {
         String offered;
         try (Jedis jedis = redis.getResource()) {
-            offered = jedis.getDel(FaqKeys.pick(openid));
+            offered = jedis.getDel(key(openid));
         }
         if (offered == null) {
             return Optional.empty();
         }
         List<String> ids = Arrays.asList(offered.split(","));
         return number >= 1 && number <= ids.size() ? Optional.of(ids.get(number - 1)) : Optional.empty();
+    }
+
+    private String key(String openid) {
+        return FaqKeys.pick(hashes.hex(FaqKeys.CHAT_PURPOSE, openid));
     }
 }

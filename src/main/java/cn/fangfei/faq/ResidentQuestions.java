@@ -17,8 +17,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The answering side of the residents' chat: turns one message from one resident into the reply
- * text. Redis only holds conveniences here (the pending choice, the unanswered log), so when it is
- * down the resident still gets an answer.
+ * text. Redis only holds conveniences here (the pending choice, the topic just answered for follow-ups,
+ * the unanswered log), so when it is down the resident still gets an answer.
  */
 @Service
 public class ResidentQuestions {
@@ -30,16 +30,18 @@ public class ResidentQuestions {
     private final AnswerEngine engine;
     private final AnswerFormatter formatter;
     private final PendingPicks picks;
+    private final LastTopics lastTopics;
     private final UnansweredLog unanswered;
     private final QuestionStats stats;
     private final Replies replies;
     private final MeterRegistry meters;
 
-    public ResidentQuestions(AnswerEngine engine, AnswerFormatter formatter, PendingPicks picks,
+    public ResidentQuestions(AnswerEngine engine, AnswerFormatter formatter, PendingPicks picks, LastTopics lastTopics,
                              UnansweredLog unanswered, QuestionStats stats, Replies replies, MeterRegistry meters) {
         this.engine = engine;
         this.formatter = formatter;
         this.picks = picks;
+        this.lastTopics = lastTopics;
         this.unanswered = unanswered;
         this.stats = stats;
         this.replies = replies;
@@ -65,14 +67,15 @@ public class ResidentQuestions {
                 return replies.text("greeting");
             }
         }
-        Answer answer = engine.askCleaned(clean);
+        Optional<String> previous = previousTopic(openid);
+        Answer answer = previous.isPresent() ? engine.askFollowUp(clean, previous.get()) : engine.askCleaned(clean);
         meters.counter("fangfei.faq.answers", "outcome", answer.outcome().name().toLowerCase(Locale.ROOT)).increment();
         try {
             stats.record(answer);
             switch (answer.outcome()) {
                 case SUGGEST -> picks.offer(openid, answer.suggestions().stream().map(s -> s.entry().id()).toList());
                 case FALLBACK -> unanswered.record(clean);
-                case ANSWER -> { }
+                case ANSWER -> lastTopics.remember(openid, answer.topic().id());
             }
         } catch (JedisException e) {
             log.warn("Redis unavailable, answering without remembering the choice, the unanswered question or the counts: {}",
@@ -90,11 +93,22 @@ public class ResidentQuestions {
         Optional<String> topicId;
         try {
             topicId = picks.take(openid, number);
+            topicId.ifPresent(id -> lastTopics.remember(openid, id));
         } catch (JedisException e) {
             log.warn("Redis unavailable, cannot read the offered choices: {}", e.getMessage());
             return replies.text("service-busy");
         }
         return topicId.map(this::answerOf).orElseGet(() -> replies.text("pick-expired"));
+    }
+
+    /** The topic answered to this resident a moment ago, if any: a follow-up is read in its context. */
+    private Optional<String> previousTopic(String openid) {
+        try {
+            return lastTopics.recall(openid);
+        } catch (JedisException e) {
+            log.warn("Redis unavailable, answering without the previous topic: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static int pickNumber(String digit) {

@@ -1,5 +1,5 @@
 package cn.fangfei.faq;
 
-/** A topic and how well a question matched it: 0 for nothing, about 1 or a little above for every term. */
+/** A topic and the fitted probability that a question is about it (both channels fused, see {@link Decision}). */
 public record ScoredTopic(FaqEntry entry, double score) {
 }

@@ -53,7 +53,7 @@ class ConsoleBrowserTest {
     static final String REVIEWER_PASSWORD = "reviewer-password-1";
     static final String EDITOR_PASSWORD = "editor-password-12";
     /** A resident's question that content/ does not answer (it gets the fallback). */
-    static final String QUESTION = "他们让我交会员费买理疗仪";
+    static final String QUESTION = "磁疗床垫包治百病";
     static final String TOPIC = "health-products";
     static final String TIP_TEXT = "有人以养老公寓预订床位为名收钱,承诺每年返8%,已经有几十位老人交了钱";
     static final String TIP_MESSAGE = "您好,您的线索已收到,我们正在核查,感谢您的支持!";

@@ -40,6 +40,12 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aQuestionWithNothingLeftOnceCleanedFallsBack() {
+        assertThat(engine.clean("？？！")).isBlank();
+        assertThat(engine.ask("？？！").outcome()).isEqualTo(Answer.Outcome.FALLBACK);
+    }
+
+    @Test
     void selfCheckQuotesThePhrasesBehindEachFeature() {
         Answer answer = engine.ask("朋友拉我在微信群里投一个项目,每月返3000,说保本,还让我再拉亲戚进来,靠谱吗");
         assertThat(answer.riskFindings()).extracting(f -> f.feature().name()).contains("利诱性", "公开性", "社会性");

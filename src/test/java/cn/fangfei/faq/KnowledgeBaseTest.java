@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The shipped content/ as a whole: the topic ids the office measures against, and sane entries. */
 class KnowledgeBaseTest {
     static final Path CONTENT = Path.of("content");
-    static final Path EVAL = Path.of("../shared/eval");
+    static final Path EVAL = Path.of("src/test/resources/eval");
 
     private static FaqContent content;
 

@@ -37,7 +37,7 @@ import redis.clients.jedis.util.Pool;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class ConsoleEditorTest {
-    static final String QUESTION = "他们让我交会员费买理疗仪";
+    static final String QUESTION = "磁疗床垫包治百病";
     static final RequestPostProcessor EDITOR = user("editor1").roles("EDITOR");
 
     @Autowired
