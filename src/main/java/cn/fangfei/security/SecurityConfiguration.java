@@ -140,9 +140,10 @@ public class SecurityConfiguration {
         @Override
         public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                             AuthenticationException exception) throws IOException {
-            String kind = exception instanceof LoginThrottledException ? "locked"
+            String query = exception instanceof LoginThrottledException throttled
+                    ? "locked&wait=" + throttled.waitSeconds()
                     : exception instanceof DisabledException ? "disabled" : "bad";
-            response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + kind);
+            response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + query);
         }
     }
 }

@@ -2,7 +2,7 @@ package cn.fangfei.security;
 
 /**
  * The Redis keys the security feature owns. Accounts never expire; sessions live as long as their
- * idle timeout (refreshed on every request); login failure counters as long as the lockout.
+ * idle timeout (refreshed on every request); login failure counters a while after the last failure.
  */
 final class SecurityKeys {
     /** Set of every username. */
@@ -26,8 +26,12 @@ final class SecurityKeys {
         return "ff:sec:sessions:" + username;
     }
 
-    /** Wrong passwords for one account within the lockout. */
-    static String failuresOfAccount(String username) {
+    /**
+     * Hash of one account's recent wrong passwords: total, and per address &lt;address&gt;:count and
+     * &lt;address&gt;:until (epoch ms before which that address may not try again). Lives as long as
+     * fangfei.security.login-forget-after after the last one.
+     */
+    static String loginFailuresOfAccount(String username) {
         return "ff:sec:login-failures:account:" + username;
     }
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -173,21 +174,32 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void wrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+    void anOutsiderGuessingCannotKeepTheRightPersonOut() throws Exception {
         accounts.save("reviewer1", PASSWORD, Set.of(StaffRole.REVIEWER));
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin("/login").user("reviewer1").password("guess-" + i)).andExpect(redirectedUrl("/login?error=bad"));
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(loginFrom("10.6.6.6", "reviewer1", "guess-" + i)).andExpect(redirectedUrl("/login?error=bad"));
         }
-        mvc.perform(formLogin("/login").user("reviewer1").password(PASSWORD)).andExpect(redirectedUrl("/login?error=locked"));
-        mvc.perform(get("/login").param("error", "locked"))
-                .andExpect(content().string(containsString("登录失败次数过多,请15分钟后再试")));
-        try (Jedis jedis = redis.getResource()) {
-            assertThat(jedis.ttl("ff:sec:login-failures:account:reviewer1")).isBetween(890L, 900L);
+        for (int i = 3; i < 20; i++) {
+            mvc.perform(loginFrom("10.6.6.6", "reviewer1", "guess-" + i))
+                    .andExpect(redirectedUrl("/login?error=locked&wait=2"));
         }
+        mvc.perform(loginFrom("10.6.6.6", "reviewer1", PASSWORD)).andExpect(redirectedUrl("/login?error=locked&wait=2"));
+        mvc.perform(get("/login").param("error", "locked").param("wait", "2"))
+                .andExpect(content().string(containsString("登录失败次数过多,请2秒后再试")));
 
+        mvc.perform(loginFrom("10.7.7.7", "reviewer1", PASSWORD)).andExpect(redirectedUrl("/console"));
+    }
+
+    @Test
+    void anAdministratorCanLiftTheWaitAtOnce() throws Exception {
+        accounts.save("reviewer1", PASSWORD, Set.of(StaffRole.REVIEWER));
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(loginFrom("10.6.6.6", "reviewer1", "guess-" + i));
+        }
+        mvc.perform(loginFrom("10.6.6.6", "reviewer1", PASSWORD)).andExpect(redirectedUrl("/login?error=locked&wait=2"));
         mvc.perform(post("/console/users/reviewer1/unlock").with(user("boss").roles("ADMIN")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(formLogin("/login").user("reviewer1").password(PASSWORD)).andExpect(redirectedUrl("/console"));
+        mvc.perform(loginFrom("10.6.6.6", "reviewer1", PASSWORD)).andExpect(redirectedUrl("/console"));
     }
 
     @Test
@@ -198,7 +210,7 @@ class ConsoleSecurityTest {
                     .andExpect(redirectedUrl("/login?error=bad"));
         }
         mvc.perform(loginFrom("10.1.2.3", "editor4", PASSWORD))
-                .andExpect(redirectedUrl("/login?error=locked"));
+                .andExpect(redirectedUrlPattern("/login?error=locked&wait=9*"));
         mvc.perform(loginFrom("10.9.9.9", "editor4", PASSWORD))
                 .andExpect(redirectedUrl("/console"));
     }
