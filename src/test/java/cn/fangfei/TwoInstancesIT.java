@@ -285,7 +285,7 @@ class TwoInstancesIT {
 
     /** The sum of every series matching {@code pattern} (its group 1 is the value) on this instance. */
     private static double metric(AppProcess app, String pattern) {
-        Matcher count = Pattern.compile(pattern).matcher(app.get("/actuator/prometheus").body());
+        Matcher count = Pattern.compile(pattern).matcher(app.metrics());
         double total = 0;
         while (count.find()) {
             total += Double.parseDouble(count.group(1));

@@ -19,12 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param loginMaxFailuresPerAddress    wrong passwords from one network address, whatever the account, before
  *                                      that address is refused for {@code loginLockout}
  * @param loginLockout                  how long an address stays refused after its last wrong password
+ * @param metricsToken                  the password Prometheus sends (HTTP basic, user "prometheus") for
+ *                                      /actuator/prometheus; empty: the metrics are served to nobody
  */
 @ConfigurationProperties("fangfei.security")
 public record SecurityProperties(String adminUsername, String adminPassword, Duration sessionTimeout,
                                  int loginFreeFailures, Duration loginMaxDelay, Duration loginForgetAfter,
                                  int loginSlowAfterAccountFailures, Duration loginAccountPause,
-                                 int loginMaxFailuresPerAddress, Duration loginLockout) {
+                                 int loginMaxFailuresPerAddress, Duration loginLockout, String metricsToken) {
     public SecurityProperties {
         adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername.strip();
         adminPassword = adminPassword == null ? "" : adminPassword;
@@ -36,6 +38,7 @@ public record SecurityProperties(String adminUsername, String adminPassword, Dur
         loginAccountPause = loginAccountPause == null ? Duration.ofSeconds(1) : loginAccountPause;
         loginMaxFailuresPerAddress = loginMaxFailuresPerAddress <= 0 ? 20 : loginMaxFailuresPerAddress;
         loginLockout = loginLockout == null ? Duration.ofMinutes(15) : loginLockout;
+        metricsToken = metricsToken == null ? "" : metricsToken.strip();
         if (sessionTimeout.toSeconds() < 60) {
             throw new IllegalArgumentException("fangfei.security.session-timeout must be at least one minute");
         }

@@ -29,7 +29,7 @@ class LoginThrottleTest {
     void start() {
         server = RedisProcess.server().start();
         pool = new JedisPool("127.0.0.1", server.port());
-        throttle = new LoginThrottle(pool, new SecurityProperties("admin", "", null, 0, null, null, 0, null, 0, null),
+        throttle = new LoginThrottle(pool, new SecurityProperties("admin", "", null, 0, null, null, 0, null, 0, null, null),
                 clock);
     }
 

@@ -33,6 +33,7 @@ public final class HttpLogin {
         if (!token.find()) {
             throw new IllegalStateException("the login page has no CSRF token");
         }
+        // The CSRF token's cookie: the login page creates no session.
         String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -47,7 +48,13 @@ public final class HttpLogin {
 
     /** The "name=value" of the session cookie a response set. */
     public static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return sessionSetCookie(response).split(";")[0];
+    }
+
+    /** The whole Set-Cookie header of the session cookie (the CSRF token's cookie is set beside it). */
+    public static String sessionSetCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("FANGFEI_SESSION="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 
     private static String encode(String value) {
