@@ -1,8 +1,8 @@
 package cn.fangfei.security;
 
 /**
- * The Redis keys the security feature owns. Accounts never expire; sessions live as long as their
- * idle timeout (refreshed on every request); login failure counters a while after the last failure.
+ * The Redis keys the security feature owns. Accounts never expire; login failure counters a while after the last
+ * failure. Sessions are Spring Session's, under SessionConfiguration.NAMESPACE.
  */
 final class SecurityKeys {
     /** Set of every username. */
@@ -14,16 +14,6 @@ final class SecurityKeys {
     /** Hash: hash, roles (comma-separated), enabled. */
     static String user(String username) {
         return "ff:sec:user:" + username;
-    }
-
-    /** Hash of one console session: created, accessed, idle (seconds), principal, a:&lt;attribute&gt; (serialized). */
-    static String session(String id) {
-        return "ff:sec:session:" + id;
-    }
-
-    /** Set of the session ids of one user, so that disabling the account ends them. */
-    static String sessionsOf(String username) {
-        return "ff:sec:sessions:" + username;
     }
 
     /**

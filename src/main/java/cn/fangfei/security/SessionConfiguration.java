@@ -1,29 +1,104 @@
 package cn.fangfei.security;
 
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisNode;
+import org.springframework.data.redis.connection.RedisPassword;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.config.ConfigureRedisAction;
+import org.springframework.session.data.redis.config.annotation.SpringSessionRedisConnectionFactory;
+import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 import cn.fangfei.config.SiteProperties;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.util.Pool;
+import cn.fangfei.redis.RedisEndpoint;
+import cn.fangfei.redis.RedisProperties;
 
 /**
- * Sessions through Spring Session on Redis ({@link RedisSessionRepository}), shared by all instances.
- * The cookie is HttpOnly and SameSite=Lax (a link from a chat into the console still arrives logged
+ * Staff sessions through Spring Session's Redis support, shared by all instances. The indexed
+ * repository keeps each staff member's session ids, so that disabling an account or changing its
+ * roles ends its sessions everywhere (StaffSessions). Residents never get a session (their CSRF token
+ * is a cookie, see SecurityConfiguration), so only logged-in staff are stored.
+ *
+ * <p>The cookie is HttpOnly and SameSite=Lax (a link from a chat into the console still arrives logged
  * in; CSRF tokens guard every form). It is Secure when the site is published over https, and
  * otherwise whenever the request came over TLS (directly or, behind a proxy, by X-Forwarded-Proto).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSpringHttpSession
+@EnableRedisIndexedHttpSession(redisNamespace = SessionConfiguration.NAMESPACE)
 class SessionConfiguration {
     static final String COOKIE = "FANGFEI_SESSION";
+    /** Spring Session's keys: sessions:&lt;id&gt;, expirations:&lt;minute&gt;, index:…PRINCIPAL_NAME_INDEX_NAME:&lt;user&gt;. */
+    static final String NAMESPACE = "ff:sec:session";
 
+    /**
+     * Spring Data Redis's connection to the same Redis as the rest of the app (embedded, URL or
+     * Sentinel), with its own small Jedis pool.
+     */
     @Bean
-    RedisSessionRepository sessionRepository(Pool<Jedis> redis, SecurityProperties properties) {
-        return new RedisSessionRepository(redis, properties.sessionTimeout());
+    @SpringSessionRedisConnectionFactory
+    JedisConnectionFactory sessionRedisConnectionFactory(RedisEndpoint endpoint, RedisProperties properties) {
+        JedisClientConfiguration.JedisClientConfigurationBuilder client = JedisClientConfiguration.builder()
+                .connectTimeout(Duration.ofMillis(cn.fangfei.redis.RedisConfiguration.TIMEOUT_MILLIS))
+                .readTimeout(Duration.ofMillis(cn.fangfei.redis.RedisConfiguration.TIMEOUT_MILLIS));
+        client.usePooling();
+        RedisConfiguration where;
+        if (properties.sentinel()) {
+            RedisSentinelConfiguration sentinel = new RedisSentinelConfiguration();
+            sentinel.master(properties.sentinelMaster());
+            properties.sentinelAddresses().forEach(address -> sentinel.addSentinel(RedisNode.fromString(address)));
+            sentinel.setDatabase(properties.database());
+            sentinel.setUsername(emptyToNull(properties.username()));
+            sentinel.setPassword(RedisPassword.of(emptyToNull(properties.password())));
+            sentinel.setSentinelPassword(RedisPassword.of(emptyToNull(properties.sentinelPassword())));
+            where = sentinel;
+        } else {
+            URI url = URI.create(endpoint.url(properties));
+            RedisStandaloneConfiguration standalone = new RedisStandaloneConfiguration(url.getHost(),
+                    url.getPort() < 0 ? 6379 : url.getPort());
+            String userInfo = url.getUserInfo();
+            if (userInfo != null) {
+                int colon = userInfo.indexOf(':');
+                standalone.setUsername(colon > 0 ? userInfo.substring(0, colon) : null);
+                standalone.setPassword(RedisPassword.of(colon >= 0 ? userInfo.substring(colon + 1) : userInfo));
+            }
+            String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
+            standalone.setDatabase(path.isEmpty() ? 0 : Integer.parseInt(path));
+            if ("rediss".equals(url.getScheme())) {
+                client.useSsl();
+            }
+            where = standalone;
+        }
+        return where instanceof RedisSentinelConfiguration sentinel
+                ? new JedisConnectionFactory(sentinel, client.build())
+                : new JedisConnectionFactory((RedisStandaloneConfiguration) where, client.build());
+    }
+
+    /**
+     * Spring Session turns on Redis's keyspace notifications at start-up (CONFIG SET); a Redis service
+     * that forbids CONFIG has them set in its own settings instead (deploy/redis/redis.conf).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "fangfei.security.session-redis-config", havingValue = "none")
+    ConfigureRedisAction leaveRedisConfigAlone() {
+        return ConfigureRedisAction.NO_OP;
+    }
+
+    /** An idle session ends after fangfei.security.session-timeout, on every instance. */
+    @Bean
+    SessionRepositoryCustomizer<RedisIndexedSessionRepository> sessionTimeout(SecurityProperties properties) {
+        return repository -> repository.setDefaultMaxInactiveInterval(properties.sessionTimeout());
     }
 
     @Bean
@@ -37,5 +112,9 @@ class SessionConfiguration {
             cookie.setUseSecureCookie(true);
         }
         return cookie;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 }
