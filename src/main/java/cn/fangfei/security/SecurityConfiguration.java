@@ -80,8 +80,9 @@ public class SecurityConfiguration {
             "/wechat/portal", "/admin/**",
             // The chat simulator; it exists only in simulator mode (no real account).
             "/simulator", "/simulator/**",
-            // The login page's styles and the console's scripts, error pages, and probes (UP/DOWN only).
-            "/assets/**", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**"};
+            // The login page with whatever it reports (?error, ?logout, ?expired), its styles and the
+            // console's scripts, error pages, and probes (UP/DOWN only).
+            LOGIN, "/assets/**", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**"};
 
     @Bean
     @Order(1)

@@ -3,18 +3,26 @@ package cn.fangfei.security;
 import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.config.ConfigureNotifyKeyspaceEventsAction;
 import org.springframework.session.data.redis.config.ConfigureRedisAction;
 import org.springframework.session.data.redis.config.annotation.SpringSessionRedisConnectionFactory;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
@@ -38,6 +46,7 @@ import cn.fangfei.redis.RedisProperties;
 @Configuration(proxyBeanMethods = false)
 @EnableRedisIndexedHttpSession(redisNamespace = SessionConfiguration.NAMESPACE)
 class SessionConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
     static final String COOKIE = "FANGFEI_SESSION";
     /** Spring Session's keys: sessions:&lt;id&gt;, expirations:&lt;minute&gt;, index:…PRINCIPAL_NAME_INDEX_NAME:&lt;user&gt;. */
     static final String NAMESPACE = "ff:sec:session";
@@ -86,13 +95,48 @@ class SessionConfiguration {
     }
 
     /**
-     * Spring Session turns on Redis's keyspace notifications at start-up (CONFIG SET); a Redis service
-     * that forbids CONFIG has them set in its own settings instead (deploy/redis/redis.conf).
+     * Spring Session wants Redis's keyspace notifications (to clean up its per-user index when a session
+     * expires) and would turn them on at start-up, failing the start when Redis is down. Here they are
+     * turned on once the app is up, and a failure is only logged: residents are served without Redis,
+     * and a Redis service that forbids CONFIG has them set in its own settings
+     * (fangfei.security.session-redis-config=none; deploy/redis/redis.conf).
      */
     @Bean
-    @ConditionalOnProperty(name = "fangfei.security.session-redis-config", havingValue = "none")
-    ConfigureRedisAction leaveRedisConfigAlone() {
+    ConfigureRedisAction configureRedisAction() {
         return ConfigureRedisAction.NO_OP;
+    }
+
+    /** Its subscription is started once the app is up (below), so that a Redis outage cannot stop the start. */
+    @Bean
+    static BeanPostProcessor listenLater() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof RedisMessageListenerContainer container) {
+                    container.setAutoStartup(false);
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> keyspaceNotifications(JedisConnectionFactory sessionRedisConnectionFactory,
+            RedisMessageListenerContainer sessionEvents,
+            @Value("${fangfei.security.session-redis-config:notify-keyspace-events}") String config) {
+        return ready -> {
+            try {
+                if (!"none".equals(config)) {
+                    try (RedisConnection connection = sessionRedisConnectionFactory.getConnection()) {
+                        new ConfigureNotifyKeyspaceEventsAction().configure(connection);
+                    }
+                }
+                sessionEvents.start();
+            } catch (RuntimeException e) {
+                log.warn("could not listen to Redis for expired sessions ({}); they expire all the same, but stay in"
+                        + " their user's index until it is next read", e.getClass().getSimpleName());
+            }
+        };
     }
 
     /** An idle session ends after fangfei.security.session-timeout, on every instance. */

@@ -37,6 +37,8 @@ class PublicPathsTest {
         pages.put(get("/tip"), 200);
         pages.put(get("/tip/status"), 200);
         pages.put(get("/login"), 200);
+        pages.put(get("/login?logout"), 200);
+        pages.put(get("/login?error=locked&wait=2"), 200);
         pages.put(get("/simulator"), 200);
         pages.put(get("/assets/console.css"), 200);
         pages.put(get("/webjars/echarts/dist/echarts.min.js"), 200);
