@@ -51,6 +51,16 @@ public final class HttpLogin {
         return sessionSetCookie(response).split(";")[0];
     }
 
+    /**
+     * The "name=value" of the CSRF token's cookie a page set: a form's token only works together with
+     * it (the token is not kept in the session).
+     */
+    public static String csrfCookie(HttpResponse<?> page) {
+        return page.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("FANGFEI_CSRF="))
+                .map(value -> value.split(";")[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no CSRF cookie in " + page.headers()));
+    }
+
     /** The whole Set-Cookie header of the session cookie (the CSRF token's cookie is set beside it). */
     public static String sessionSetCookie(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("FANGFEI_SESSION="))
