@@ -11,7 +11,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisPassword;
@@ -58,40 +57,44 @@ class SessionConfiguration {
     @Bean
     @SpringSessionRedisConnectionFactory
     JedisConnectionFactory sessionRedisConnectionFactory(RedisEndpoint endpoint, RedisProperties properties) {
+        Duration timeout = Duration.ofMillis(cn.fangfei.redis.RedisConfiguration.TIMEOUT_MILLIS);
         JedisClientConfiguration.JedisClientConfigurationBuilder client = JedisClientConfiguration.builder()
-                .connectTimeout(Duration.ofMillis(cn.fangfei.redis.RedisConfiguration.TIMEOUT_MILLIS))
-                .readTimeout(Duration.ofMillis(cn.fangfei.redis.RedisConfiguration.TIMEOUT_MILLIS));
+                .connectTimeout(timeout).readTimeout(timeout);
         client.usePooling();
-        RedisConfiguration where;
         if (properties.sentinel()) {
-            RedisSentinelConfiguration sentinel = new RedisSentinelConfiguration();
-            sentinel.master(properties.sentinelMaster());
-            properties.sentinelAddresses().forEach(address -> sentinel.addSentinel(RedisNode.fromString(address)));
-            sentinel.setDatabase(properties.database());
-            sentinel.setUsername(emptyToNull(properties.username()));
-            sentinel.setPassword(RedisPassword.of(emptyToNull(properties.password())));
-            sentinel.setSentinelPassword(RedisPassword.of(emptyToNull(properties.sentinelPassword())));
-            where = sentinel;
-        } else {
-            URI url = URI.create(endpoint.url(properties));
-            RedisStandaloneConfiguration standalone = new RedisStandaloneConfiguration(url.getHost(),
-                    url.getPort() < 0 ? 6379 : url.getPort());
-            String userInfo = url.getUserInfo();
-            if (userInfo != null) {
-                int colon = userInfo.indexOf(':');
-                standalone.setUsername(colon > 0 ? userInfo.substring(0, colon) : null);
-                standalone.setPassword(RedisPassword.of(colon >= 0 ? userInfo.substring(colon + 1) : userInfo));
-            }
-            String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
-            standalone.setDatabase(path.isEmpty() ? 0 : Integer.parseInt(path));
-            if ("rediss".equals(url.getScheme())) {
-                client.useSsl();
-            }
-            where = standalone;
+            return new JedisConnectionFactory(sentinel(properties), client.build());
         }
-        return where instanceof RedisSentinelConfiguration sentinel
-                ? new JedisConnectionFactory(sentinel, client.build())
-                : new JedisConnectionFactory((RedisStandaloneConfiguration) where, client.build());
+        URI url = URI.create(endpoint.url(properties));
+        if ("rediss".equals(url.getScheme())) {
+            client.useSsl();
+        }
+        return new JedisConnectionFactory(standalone(url), client.build());
+    }
+
+    private static RedisSentinelConfiguration sentinel(RedisProperties properties) {
+        RedisSentinelConfiguration sentinel = new RedisSentinelConfiguration();
+        sentinel.master(properties.sentinelMaster());
+        properties.sentinelAddresses().forEach(address -> sentinel.addSentinel(RedisNode.fromString(address)));
+        sentinel.setDatabase(properties.database());
+        sentinel.setUsername(emptyToNull(properties.username()));
+        sentinel.setPassword(RedisPassword.of(emptyToNull(properties.password())));
+        sentinel.setSentinelPassword(RedisPassword.of(emptyToNull(properties.sentinelPassword())));
+        return sentinel;
+    }
+
+    /** redis[s]://[user:password@]host:port[/db], read as Jedis reads it for the app's own pool. */
+    private static RedisStandaloneConfiguration standalone(URI url) {
+        RedisStandaloneConfiguration standalone = new RedisStandaloneConfiguration(url.getHost(),
+                url.getPort() < 0 ? 6379 : url.getPort());
+        String userInfo = url.getUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            standalone.setUsername(colon > 0 ? userInfo.substring(0, colon) : null);
+            standalone.setPassword(RedisPassword.of(colon >= 0 ? userInfo.substring(colon + 1) : userInfo));
+        }
+        String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
+        standalone.setDatabase(path.isEmpty() ? 0 : Integer.parseInt(path));
+        return standalone;
     }
 
     /**
