@@ -80,7 +80,7 @@ class ResilienceIT {
                 }
                 assertThat(jedis.xlen(TipKeys.STREAM)).isEqualTo(receipts.size());
             }
-            String metrics = app.get("/actuator/prometheus").body();
+            String metrics = app.metrics();
             assertThat(metrics).contains("fangfei_tips_received_total{").contains("outcome=\"spooled\"")
                     .contains("fangfei_tips_pending ");
         }

@@ -173,12 +173,13 @@ class TwoInstancesIT {
         assertThat(topic.statusCode()).as("the session made on instance 1 is known to instance 2").isEqualTo(200);
         Matcher token = CSRF.matcher(topic.body());
         assertThat(token.find()).isTrue();
+        String withToken = cookie + "; " + HttpLogin.csrfCookie(topic);
 
         String question = "磁疗床垫包治百病";
         assertThat(topicAnswering(second, question)).isEqualTo("null");
         HttpResponse<String> added = AppProcess.send(HttpRequest.newBuilder(
                         URI.create(first.baseUrl() + "/console/answers/health-products/phrasings"))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", withToken).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("phrasing=" + URLEncoder.encode(question, StandardCharsets.UTF_8)
                         + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build());
         assertThat(added.statusCode()).isEqualTo(302);
@@ -201,8 +202,8 @@ class TwoInstancesIT {
         }
         String one = HttpLogin.sessionCookie(HttpLogin.login(first.baseUrl(), "reviewer-one", REVIEWER_PASSWORD, null));
         String two = HttpLogin.sessionCookie(HttpLogin.login(second.baseUrl(), "reviewer-two", REVIEWER_PASSWORD, null));
-        String oneToken = csrfOf(first, one, "/console/tips");
-        String twoToken = csrfOf(second, two, "/console/tips");
+        Csrf oneToken = csrfOf(first, one, "/console/tips");
+        Csrf twoToken = csrfOf(second, two, "/console/tips");
 
         TipWebClient.Page submitted = new TipWebClient(second.baseUrl())
                 .submitTip("养老", "有人上门推销养老床位卡,说每年返利百分之八", "镇东头的养老公寓", "");
@@ -216,17 +217,22 @@ class TwoInstancesIT {
         assertThat(statuses).as("one reviewer gets the tip, the other is told none is waiting").containsExactlyInAnyOrder(200, 204);
     }
 
-    private static String csrfOf(AppProcess app, String cookie, String page) {
+    /** A form's CSRF token and the cookie that goes with it. */
+    private record Csrf(String token, String cookie) {
+    }
+
+    private static Csrf csrfOf(AppProcess app, String cookie, String page) {
         HttpResponse<String> response = AppProcess.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + page))
                 .header("Cookie", cookie).build());
         Matcher token = CSRF.matcher(response.body());
         assertThat(token.find()).as(page + " has a CSRF token").isTrue();
-        return token.group(1);
+        return new Csrf(token.group(1), HttpLogin.csrfCookie(response));
     }
 
-    private static HttpResponse<String> postForm(AppProcess app, String cookie, String path, String csrf, String form) {
-        String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        return AppProcess.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Cookie", cookie)
+    private static HttpResponse<String> postForm(AppProcess app, String cookie, String path, Csrf csrf, String form) {
+        String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + URLEncoder.encode(csrf.token(), StandardCharsets.UTF_8);
+        return AppProcess.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Cookie", cookie + "; " + csrf.cookie())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -285,7 +291,7 @@ class TwoInstancesIT {
 
     /** The sum of every series matching {@code pattern} (its group 1 is the value) on this instance. */
     private static double metric(AppProcess app, String pattern) {
-        Matcher count = Pattern.compile(pattern).matcher(app.get("/actuator/prometheus").body());
+        Matcher count = Pattern.compile(pattern).matcher(app.metrics());
         double total = 0;
         while (count.find()) {
             total += Double.parseDouble(count.group(1));

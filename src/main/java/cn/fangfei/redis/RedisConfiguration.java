@@ -27,7 +27,7 @@ import redis.clients.jedis.util.Pool;
 @EnableConfigurationProperties(RedisProperties.class)
 public class RedisConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
-    private static final int TIMEOUT_MILLIS = 2000;
+    public static final int TIMEOUT_MILLIS = 2000;
 
     @Bean(destroyMethod = "close")
     RedisEndpoint redisEndpoint(RedisProperties properties) {
@@ -56,8 +56,7 @@ public class RedisConfiguration {
                     DefaultJedisClientConfig.builder().timeoutMillis(TIMEOUT_MILLIS)
                             .password(emptyToNull(properties.sentinelPassword())).build());
         }
-        String url = endpoint.embeddedServer() instanceof EmbeddedRedis embedded ? embedded.url() : properties.url();
-        return new JedisPool(config, URI.create(url), TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+        return new JedisPool(config, URI.create(endpoint.url(properties)), TIMEOUT_MILLIS, TIMEOUT_MILLIS);
     }
 
     private static String emptyToNull(String value) {

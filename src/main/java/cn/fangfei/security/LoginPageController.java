@@ -8,18 +8,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The console's login form (Spring Security processes the POST), with what happened last time in words. */
 @Controller
 class LoginPageController {
-    private final SecurityProperties properties;
-
-    LoginPageController(SecurityProperties properties) {
-        this.properties = properties;
-    }
-
     @GetMapping(SecurityConfiguration.LOGIN)
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-                 @RequestParam(required = false) String expired, Model model) {
+                 @RequestParam(required = false) String expired, @RequestParam(defaultValue = "0") long wait,
+                 Model model) {
         if (error != null) {
             model.addAttribute("problem", switch (error) {
-                case "locked" -> "登录失败次数过多,请" + lockoutInWords() + "后再试;如急需登录,请联系管理员解除限制";
+                case "locked" -> "登录失败次数过多,请" + inWords(wait) + "后再试;如急需登录,请联系管理员解除限制";
                 case "disabled" -> "该账号已停用,请联系管理员";
                 default -> "用户名或密码不正确";
             });
@@ -31,8 +26,15 @@ class LoginPageController {
         return "login";
     }
 
-    private String lockoutInWords() {
-        long minutes = Math.max(1, properties.loginLockout().toMinutes());
+    /** The wait rounded up to what a person reads at a glance. */
+    private static String inWords(long seconds) {
+        if (seconds <= 0) {
+            return "稍后";
+        }
+        if (seconds < 60) {
+            return seconds + "秒";
+        }
+        long minutes = (seconds + 59) / 60;
         return minutes % 60 == 0 ? (minutes / 60) + "小时" : minutes + "分钟";
     }
 }

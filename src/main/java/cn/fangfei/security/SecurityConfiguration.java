@@ -1,11 +1,14 @@
 package cn.fangfei.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -20,7 +23,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -30,19 +42,24 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
+import cn.fangfei.config.SiteProperties;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Who may reach what. Residents' endpoints are open; staff APIs and the console need a login with the
- * right role: reviewers the tips, editors the answers, unanswered questions and campaigns, the
+ * Who may reach what. The paths in {@link #PUBLIC_PATHS} are open; everything else needs a login with
+ * the right role: reviewers the tips, editors the answers, unanswered questions and campaigns, the
  * administrator everything plus users and the audit log. The WeChat callback proves itself by its
  * signature, /admin/** by the operator's bearer token (cn.fangfei.admin), so neither takes part in
- * sessions or CSRF. API callers get 401; console visitors the login page.
+ * sessions or CSRF; /actuator/prometheus takes the scraper's token (HTTP basic). API callers get 401;
+ * console visitors the login page. No resident page creates a session: the CSRF token is a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
     public static final String LOGIN = "/login";
+    static final String METRICS = "/actuator/prometheus";
+    static final String CSRF_COOKIE = "FANGFEI_CSRF";
     /**
      * Scripts only from this app (the console's files and the chart library's webjar). Inline styles are
      * allowed because ECharts writes them into its tooltips; inline scripts are not.
@@ -51,10 +68,39 @@ public class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Everything a visitor without a login may open; every other path needs one (issue 11: deny by
+     * default). An unlisted path is therefore never served to strangers: /api/** answers 401, the rest
+     * sends to the login page, and only a logged-in staff member learns that it does not exist (404).
+     */
+    static final String[] PUBLIC_PATHS = {
+            // Residents: FAQ answers and articles, the tip form and its follow-up (TipFormController, TipStatusController).
+            "/api/ask", "/faq/*", "/tip", "/tip/expired", "/tip/status", "/tip/status/add",
+            // WeChat proves itself by its signature, the operator's endpoints by their bearer token (cn.fangfei.admin).
+            "/wechat/portal", "/admin/**",
+            // The chat simulator; it exists only in simulator mode (no real account).
+            "/simulator", "/simulator/**",
+            // The login page with whatever it reports (?error, ?logout, ?expired), its styles and the
+            // console's scripts, error pages, and probes (UP/DOWN only).
+            LOGIN, "/assets/**", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**"};
+
     @Bean
+    @Order(1)
+    SecurityFilterChain metricsFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.securityMatcher(METRICS)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(MetricsScraper.ROLE))
+                .authenticationManager(new ProviderManager(new MetricsScraper(properties.metricsToken())))
+                .httpBasic(basic -> basic.realmName("fangfei metrics"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                            LoginThrottle throttle, AuthenticationEventPublisher events)
-            throws Exception {
+                                            LoginThrottle throttle, AuthenticationEventPublisher events,
+                                            SiteProperties site) throws Exception {
         // The chain's only authentication manager, without the global one as a parent: a parent would
         // try the password again after the throttle refused it.
         ProviderManager logins = new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle));
@@ -64,21 +110,22 @@ public class SecurityConfiguration {
         String editor = StaffRole.EDITOR.name();
         String admin = StaffRole.ADMIN.name();
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/api/tips/**", "/console/tips/**").hasRole(reviewer)
-                        .requestMatchers("/api/campaigns/**", "/api/faq/**", "/console/campaigns/**",
-                                "/console/questions/**", "/console/answers/**").hasRole(editor)
-                        .requestMatchers("/api/staff/**", "/api/audit/**", "/console/users/**", "/console/audit/**")
-                        .hasRole(admin)
-                        .requestMatchers("/console/**", "/console").authenticated()
-                        .requestMatchers("/api/ask").permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                        .requestMatchers("/api/campaigns/**", "/console/campaigns/**", "/console/questions/**",
+                                "/console/answers/**").hasRole(editor)
+                        .requestMatchers("/console/users/**", "/console/audit/**").hasRole(admin)
+                        .anyRequest().authenticated())
                 .authenticationManager(logins)
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/wechat/portal", "/admin/**", "/simulator/**"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfCookies(site))
+                        .ignoringRequestMatchers("/wechat/portal", "/admin/**", "/simulator/**"))
+                .requestCache(cache -> cache.requestCache(consoleOnlyRequestCache(path)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                path.matcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(new ConsoleLoginEntryPoint(), path.matcher("/**")))
+                                new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**")))
+                        .defaultAuthenticationEntryPointFor(new ConsoleLoginEntryPoint(), path.matcher("/**"))
+                        .accessDeniedHandler(tipFormKeptOnExpiredToken(path)))
                 .formLogin(login -> login
                         .loginPage(LOGIN)
                         .defaultSuccessUrl("/console", false)
@@ -92,6 +139,58 @@ public class SecurityConfiguration {
                                         path.matcher(LOGIN)),
                                 new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
         return http.build();
+    }
+
+    /**
+     * The CSRF token lives in a cookie (HttpOnly, SameSite=Lax, Secure over TLS) and is repeated in each
+     * form, so no page needs a server session for it: a resident opening the tip form stores nothing.
+     */
+    private static CookieCsrfTokenRepository csrfCookies(SiteProperties site) {
+        CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+        cookies.setCookieName(CSRF_COOKIE);
+        cookies.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (site.publicUrl().startsWith("https://")) {
+                cookie.secure(true);
+            }
+        });
+        return cookies;
+    }
+
+    /**
+     * Only a console page is remembered for after the login; remembering any other path a stranger
+     * opens would give each of them a session in Redis.
+     */
+    private static HttpSessionRequestCache consoleOnlyRequestCache(PathPatternRequestMatcher.Builder path) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.GET, "/console"),
+                path.matcher(HttpMethod.GET, "/console/**")));
+        return cache;
+    }
+
+    /**
+     * A tip form sent with a stale or missing token (the page stayed open for days, cookies were
+     * cleared) is shown again with what the resident typed and a fresh token, instead of being lost.
+     */
+    private static AccessDeniedHandler tipFormKeptOnExpiredToken(PathPatternRequestMatcher.Builder path) {
+        AccessDeniedHandlerImpl keepForm = new AccessDeniedHandlerImpl();
+        keepForm.setErrorPage("/tip/expired");
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+        handlers.put(path.matcher(HttpMethod.POST, "/tip"), new CsrfOnly(keepForm));
+        return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+    }
+
+    /** Applies {@code onCsrf} to CSRF failures only; other refusals get the usual 403. */
+    private record CsrfOnly(AccessDeniedHandler onCsrf) implements AccessDeniedHandler {
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response,
+                           AccessDeniedException denied) throws IOException, ServletException {
+            if (denied instanceof CsrfException) {
+                onCsrf.handle(request, response, denied);
+            } else {
+                new AccessDeniedHandlerImpl().handle(request, response, denied);
+            }
+        }
     }
 
     /** Logins and their failures as application events, for the audit log; throttled ones as their own kind. */
@@ -140,9 +239,10 @@ public class SecurityConfiguration {
         @Override
         public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                             AuthenticationException exception) throws IOException {
-            String kind = exception instanceof LoginThrottledException ? "locked"
+            String query = exception instanceof LoginThrottledException throttled
+                    ? "locked&wait=" + throttled.waitSeconds()
                     : exception instanceof DisabledException ? "disabled" : "bad";
-            response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + kind);
+            response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + query);
         }
     }
 }

@@ -1,8 +1,8 @@
 package cn.fangfei.security;
 
 /**
- * The Redis keys the security feature owns. Accounts never expire; sessions live as long as their
- * idle timeout (refreshed on every request); login failure counters as long as the lockout.
+ * The Redis keys the security feature owns. Accounts never expire; login failure counters a while after the last
+ * failure. Sessions are Spring Session's, under SessionConfiguration.NAMESPACE.
  */
 final class SecurityKeys {
     /** Set of every username. */
@@ -16,18 +16,12 @@ final class SecurityKeys {
         return "ff:sec:user:" + username;
     }
 
-    /** Hash of one console session: created, accessed, idle (seconds), principal, a:&lt;attribute&gt; (serialized). */
-    static String session(String id) {
-        return "ff:sec:session:" + id;
-    }
-
-    /** Set of the session ids of one user, so that disabling the account ends them. */
-    static String sessionsOf(String username) {
-        return "ff:sec:sessions:" + username;
-    }
-
-    /** Wrong passwords for one account within the lockout. */
-    static String failuresOfAccount(String username) {
+    /**
+     * Hash of one account's recent wrong passwords: total, and per address &lt;address&gt;:count and
+     * &lt;address&gt;:until (epoch ms before which that address may not try again). Lives as long as
+     * fangfei.security.login-forget-after after the last one.
+     */
+    static String loginFailuresOfAccount(String username) {
         return "ff:sec:login-failures:account:" + username;
     }
 

@@ -1,5 +1,7 @@
 package cn.fangfei.security;
 
+import java.time.Duration;
+
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -31,9 +33,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-        if (throttle.isLocked(username, address)) {
-            throw new LoginThrottledException();
-        }
+        throttle.waitBeforeTry(username, address).ifPresent(wait -> {
+            throw new LoginThrottledException(wait);
+        });
+        pause(throttle.pauseBeforeCheck(username));
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(username);
@@ -41,6 +44,18 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
             throw e;
+        }
+    }
+
+    private static void pause(Duration pause) {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoginThrottledException(pause);
         }
     }
 

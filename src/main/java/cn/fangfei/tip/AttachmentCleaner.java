@@ -3,6 +3,8 @@ package cn.fangfei.tip;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -37,7 +40,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AttachmentCleaner {
-    static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * The largest raster an image may decode to: a 16-megapixel photo in 4 bytes a pixel. The bytes per
+     * pixel come from the header, so a small 16-bit PNG of 6324² (320 MB decoded) is refused unread.
+     * With {@link #PARALLEL} decodes and a rotated copy each, this bounds decoding to about 256 MB.
+     */
+    static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
     private static final int PARALLEL = 2;
     private static final float JPEG_QUALITY = 0.9f;
 
@@ -94,14 +102,26 @@ public class AttachmentCleaner {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new TipInputException("tip-file-unreadable");
+                if (decodedBytes(reader) > MAX_DECODED_BYTES) {
+                    throw new TipInputException("tip-image-too-large");
                 }
                 return reader.read(0);
             } finally {
                 reader.dispose();
             }
         }
+    }
+
+    /** Width × height × the bytes a pixel takes in the raster the reader would make, all from the header. */
+    private static long decodedBytes(ImageReader reader) throws IOException {
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (!types.hasNext()) {
+            throw new TipInputException("tip-file-unreadable");
+        }
+        SampleModel pixel = types.next().getSampleModel(1, 1);
+        long bytesPerPixel = (long) pixel.getNumDataElements() * DataBuffer.getDataTypeSize(pixel.getDataType()) / 8;
+        return pixels * Math.max(1, bytesPerPixel);
     }
 
     private static byte[] writeJpeg(BufferedImage image) throws IOException {

@@ -56,7 +56,7 @@ class SecurityConfigurationTest {
     @Test
     void rolesAreCheckedAndAdminImpliesTheOthers() throws Exception {
         mvc.perform(get("/api/campaigns/x").with(user("r").roles("REVIEWER"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/staff/x").with(user("e").roles("EDITOR"))).andExpect(status().isForbidden());
+        mvc.perform(get("/console/users").with(user("e").roles("EDITOR"))).andExpect(status().isForbidden());
         // Not found, rather than forbidden: the role passed and there is no such tip.
         mvc.perform(get("/api/tips/no-such-tip").with(user("a").roles("ADMIN"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/tips/pending").with(user("e").roles("EDITOR"))).andExpect(status().isForbidden());

@@ -91,7 +91,7 @@ class SessionCookieTest {
                 forwardedProto);
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console");
-        return loggedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return HttpLogin.sessionSetCookie(loggedIn);
     }
 
     private URI url(String path) {

@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * production, for tests that need several instances or a real shutdown.
  */
 public final class AppProcess implements AutoCloseable {
+    /** Every started app takes this scraper token, so that tests can read its metrics. */
+    public static final String METRICS_TOKEN = "it-metrics-token";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
@@ -41,6 +46,7 @@ public final class AppProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("FANGFEI_"));
+            builder.environment().put("FANGFEI_METRICS_TOKEN", METRICS_TOKEN);
             builder.environment().putAll(env);
             AppProcess app = new AppProcess(port, builder.start());
             app.awaitReady(Duration.ofSeconds(60));
@@ -52,6 +58,13 @@ public final class AppProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The Prometheus page, fetched as the scraper does (HTTP basic with the metrics token). */
+    public String metrics() {
+        String credentials = Base64.getEncoder().encodeToString(("prometheus:" + METRICS_TOKEN).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(10)).build()).body();
     }
 
     public HttpResponse<String> get(String path) {

@@ -33,6 +33,7 @@ public final class HttpLogin {
         if (!token.find()) {
             throw new IllegalStateException("the login page has no CSRF token");
         }
+        // The CSRF token's cookie: the login page creates no session.
         String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -47,7 +48,23 @@ public final class HttpLogin {
 
     /** The "name=value" of the session cookie a response set. */
     public static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return sessionSetCookie(response).split(";")[0];
+    }
+
+    /**
+     * The "name=value" of the CSRF token's cookie a page set: a form's token only works together with
+     * it (the token is not kept in the session).
+     */
+    public static String csrfCookie(HttpResponse<?> page) {
+        return page.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("FANGFEI_CSRF="))
+                .map(value -> value.split(";")[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no CSRF cookie in " + page.headers()));
+    }
+
+    /** The whole Set-Cookie header of the session cookie (the CSRF token's cookie is set beside it). */
+    public static String sessionSetCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("FANGFEI_SESSION="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 
     private static String encode(String value) {

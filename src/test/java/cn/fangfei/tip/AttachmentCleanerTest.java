@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,31 @@ class AttachmentCleanerTest {
         chunk(png, "IEND", new byte[0]);
 
         assertProblem(png.toByteArray(), "tip-file-unreadable");
+    }
+
+    /**
+     * 311 KB on the wire, but a 16-bit RGBA PNG of 6324×6324 decodes to 320 MB: fewer pixels than a
+     * large photo, eight bytes each. It is refused from its header, before a raster is allocated.
+     */
+    @Test
+    void aSixteenBitPngIsMeasuredInBytesNotPixels() throws Exception {
+        int side = 6324;
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 16).put((byte) 6)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(pixels, new Deflater(Deflater.BEST_COMPRESSION))) {
+            byte[] row = new byte[1 + side * 8];
+            for (int y = 0; y < side; y++) {
+                deflate.write(row);
+            }
+        }
+        chunk(png, "IDAT", pixels.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        assertThat(png.size()).isLessThan(400 * 1024);
+
+        assertProblem(png.toByteArray(), "tip-image-too-large");
     }
 
     private void assertProblem(byte[] data, String replyKey) {

@@ -74,15 +74,33 @@ class TipBadInputTest extends TipAppTest {
     }
 
     @Test
-    void aFormWithoutItsCsrfTokenIsRefusedWithAPlainPage() {
+    void aFormWithAStaleTokenComesBackInChineseWithWhatWasTyped() {
         TipWebClient browser = new TipWebClient(baseUrl());
-        browser.get("/tip");
+        Page form = browser.get("/tip");
 
-        Page refused = browser.postMultipart("/tip", Map.of("category", "养老", "what", WHAT, "where", WHERE), List.of());
+        Page refused = browser.postMultipart("/tip", Map.of("_csrf", "stale-token", "draft", form.draft(),
+                "category", "养老", "what", WHAT, "where", WHERE, "contact", "13900000000"), List.of());
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.body()).contains("页面已过期").doesNotContain("Exception", "at org.");
+        assertThat(refused.error()).isEqualTo(replies.text("tip-form-expired"));
+        assertThat(refused.body()).contains(WHAT, WHERE, "13900000000", "<option value=\"养老\" selected=\"selected\">")
+                .doesNotContain("Exception", "at org.");
+        assertThat(refused.draft()).isEqualTo(form.draft());
         assertNothingStored();
+
+        Page sent = browser.postMultipart("/tip", Map.of("_csrf", refused.csrf(), "draft", refused.draft(),
+                "category", "养老", "what", WHAT, "where", WHERE, "contact", ""), List.of());
+        assertThat(sent.body()).contains("举报已提交");
+    }
+
+    @Test
+    void residentPagesSetNoSessionCookie() {
+        TipWebClient browser = new TipWebClient(baseUrl());
+        for (String path : List.of("/tip", "/tip/status", "/faq/four-features")) {
+            assertThat(browser.get(path).status()).isEqualTo(200);
+        }
+        assertThat(browser.submitTip("养老", WHAT, WHERE, "").body()).contains("举报已提交");
+        assertThat(browser.cookieNames()).containsExactly("FANGFEI_CSRF");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,10 +29,16 @@ public final class TipWebClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
 
     public TipWebClient(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** The names of the cookies the site has set in this browser. */
+    public List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
     }
 
     public record Upload(String fileName, String contentType, byte[] content) {

@@ -17,13 +17,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "fangfei.wechat.token=" + WechatAppTest.TOKEN,
         "fangfei.wechat.aes-key=" + WechatAppTest.AES_KEY,
         "fangfei.simulator.enabled=false",
-        "fangfei.admin.token=" + WechatAppTest.ADMIN_TOKEN})
+        "fangfei.admin.token=" + WechatAppTest.ADMIN_TOKEN,
+        "fangfei.security.metrics-token=" + WechatAppTest.METRICS_TOKEN})
 @ActiveProfiles("test")
 public abstract class WechatAppTest {
     public static final String TOKEN = "AAAAA";
     public static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
     public static final String APP_ID = "wxtestappid";
     public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String METRICS_TOKEN = "test-metrics-token";
 
     @LocalServerPort
     protected int port;

@@ -26,8 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The tip-off form at /tip, for residents without WeChat: no login, no cookies beyond the session the
- * CSRF token needs, no third-party resources. The IP address is used only through the rate limiter's
+ * The tip-off form at /tip, for residents without WeChat: no login, no session, no cookie but the
+ * CSRF token's, no third-party resources. The IP address is used only through the rate limiter's
  * keyed hash; it is neither stored nor logged.
  */
 @Controller
@@ -102,6 +102,18 @@ class TipFormController {
     }
 
 
+    /**
+     * Where Spring Security sends a form whose CSRF token was stale or missing (SecurityConfiguration):
+     * nothing is submitted; the form comes back with what was typed and a fresh token.
+     */
+    @PostMapping("/tip/expired")
+    String expired(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String what,
+            @RequestParam(defaultValue = "") String where, @RequestParam(defaultValue = "") String contact,
+            @RequestParam(defaultValue = "") String draft, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        String token = drafts.idOf(draft).isPresent() ? draft : drafts.newToken();
+        return form(model, new FormValues(category, what, where, contact), token, replies.text("tip-form-expired"));
+    }
 
     private String form(Model model, FormValues values, String draftToken, String error) {
         model.addAttribute("categories", categories.all());

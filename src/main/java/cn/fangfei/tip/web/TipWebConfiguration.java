@@ -1,14 +1,23 @@
 package cn.fangfei.tip.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.unit.DataSize;
 
 import cn.fangfei.content.Replies;
 import cn.fangfei.tip.TipProperties;
+import jakarta.servlet.MultipartConfigElement;
 
 @Configuration(proxyBeanMethods = false)
 class TipWebConfiguration {
@@ -17,13 +26,46 @@ class TipWebConfiguration {
 
     /** Runs before Spring Security, whose CSRF check would otherwise be the first to read the body. */
     @Bean
-    FilterRegistrationBean<UploadLimitFilter> tipUploadLimitFilter(TipProperties properties, Replies replies) {
-        long maxRequest = properties.maxFiles() * properties.maxFileSize().toBytes() + FORM_OVERHEAD_BYTES;
-        FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(new UploadLimitFilter(
-                maxRequest, replies, Map.of("max", Long.toString(properties.maxFileSize().toMegabytes()),
-                "files", Integer.toString(properties.maxFiles()))));
-        registration.addUrlPatterns("/tip", "/tip/*");
+    FilterRegistrationBean<MultipartGate> multipartGate(TipProperties properties, UploadProperties uploads,
+                                                        Replies replies) {
+        FilterRegistrationBean<MultipartGate> registration = new FilterRegistrationBean<>(new MultipartGate(
+                maxRequestBytes(properties), uploads.concurrency(), uploads.queueWait(), replies,
+                Map.of("max", Long.toString(properties.maxFileSize().toMegabytes()),
+                        "files", Integer.toString(properties.maxFiles()))));
+        registration.addUrlPatterns("/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    /**
+     * Every part goes straight to a file in a directory only this user can read (no part is held in
+     * memory, so a burst of uploads cannot fill the heap); Tomcat deletes the files when the request
+     * ends, and the directory is emptied at start-up in case the process died in the middle of one.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(TipProperties properties) {
+        MultipartConfigFactory factory = new MultipartConfigFactory();
+        factory.setLocation(emptyPrivateDirectory(properties.dataDir().resolve("upload-tmp")).toString());
+        factory.setFileSizeThreshold(DataSize.ofBytes(0));
+        factory.setMaxFileSize(DataSize.ofBytes(properties.maxFileSize().toBytes() + FORM_OVERHEAD_BYTES));
+        factory.setMaxRequestSize(DataSize.ofBytes(maxRequestBytes(properties)));
+        return factory.createMultipartConfig();
+    }
+
+    private static long maxRequestBytes(TipProperties properties) {
+        return properties.maxFiles() * properties.maxFileSize().toBytes() + FORM_OVERHEAD_BYTES;
+    }
+
+    private static Path emptyPrivateDirectory(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+            Files.createDirectories(dir);
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+            return dir.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the upload directory " + dir, e);
+        }
     }
 }
