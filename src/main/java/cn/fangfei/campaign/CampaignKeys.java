@@ -18,10 +18,16 @@ final class CampaignKeys {
     static final String SUBSCRIBERS = PREFIX + "subscribers";
 
     /**
-     * Sorted set: subscribed openid → epoch millis of the resident's last message. WeChat accepts
-     * customer-service messages for 48 hours after that; older entries are trimmed by the scheduler.
+     * Sorted set: keyed hash of a subscribed openid ({@link #ACTIVE_PURPOSE}) → the start of the hour of
+     * the resident's last message, in epoch millis. WeChat accepts customer-service messages for 48 hours
+     * after that; older entries are trimmed by the scheduler. Neither the openid nor a finer time is
+     * stored, and messages of the tip-off conversation are not recorded at all: a tip's time can then be
+     * matched to no one's activity.
      */
     static final String ACTIVE = PREFIX + "active";
+
+    /** What {@link #ACTIVE} records of a message's time. */
+    static final Duration ACTIVE_PRECISION = Duration.ofHours(1);
 
     /** WeChat's customer-service window. */
     static final Duration ACTIVE_WINDOW = Duration.ofHours(48);
@@ -77,15 +83,24 @@ final class CampaignKeys {
         return PREFIX + "tag:" + tagId;
     }
 
-    /** Hash of one subscriber: since (epoch millis), tags (comma-separated ids). */
+    /** Hash of one subscriber: tags (comma-separated ids). No time: when someone subscribed is nobody's business. */
     static String subscriber(String openid) {
         return PREFIX + "subscriber:" + openid;
     }
 
-    /** Present while the numbered interest list waits for an answer. */
-    static String tagPick(String openid) {
-        return PREFIX + "tag-pick:" + openid;
+    /** Purpose of the keyed hash of an openid that is its member in {@link #ACTIVE}. */
+    static final String ACTIVE_PURPOSE = "campaign-active";
+
+    /**
+     * Present while the numbered interest list waits for an answer; under a keyed hash of the openid, as
+     * its expiry (kept in the AOF as an absolute time) dates the resident's message to the minute.
+     */
+    static String tagPick(String openidHash) {
+        return PREFIX + "tag-pick:" + openidHash;
     }
+
+    /** Purpose of the keyed hash behind {@link #tagPick}. */
+    static final String TAG_PICK_PURPOSE = "campaign-tag-pick";
 
     /** Set of our audience ids a resident currently carries as WeChat user tags. */
     static String wxTags(String openid) {

@@ -18,7 +18,11 @@ public final class CoarseExpiry {
     /** Milliseconds from now to the first whole minute more than {@code atLeast} away. */
     public static long millis(Clock clock, Duration atLeast) {
         long now = clock.millis();
-        long end = ((now + atLeast.toMillis()) / MINUTE + 1) * MINUTE;
-        return end - now;
+        return wholeMinuteAfter(now + atLeast.toMillis()) - now;
+    }
+
+    /** The first whole minute after a time, in epoch millis: for scores that would otherwise date a write. */
+    public static long wholeMinuteAfter(long epochMillis) {
+        return (epochMillis / MINUTE + 1) * MINUTE;
     }
 }

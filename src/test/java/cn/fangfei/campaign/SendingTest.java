@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.fangfei.config.SiteProperties;
 import cn.fangfei.content.OfficeContacts;
 import cn.fangfei.content.Replies;
+import cn.fangfei.crypto.KeyedHash;
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.wechat.FakeWechatServer;
 import cn.fangfei.wechat.WechatAppTest;
@@ -60,6 +61,8 @@ abstract class SendingTest extends WechatAppTest {
     Replies replies;
     @Autowired
     CampaignCalendar calendar;
+    @Autowired
+    KeyedHash hashes;
 
     @BeforeEach
     void emptyRedis() {
@@ -76,7 +79,7 @@ abstract class SendingTest extends WechatAppTest {
 
     CampaignSender sender(Settings settings, Clock clock, SendProbe probe, CampaignCalendar from) {
         CampaignProperties properties = settings.build();
-        return new CampaignSender(from, sendLog(clock), new Subscribers(redis, clock), messages(properties), wechat, mirror,
+        return new CampaignSender(from, sendLog(clock), new Subscribers(redis, clock, hashes), messages(properties), wechat, mirror,
                 properties, redis, clock, probe, "test-" + UUID.randomUUID());
     }
 
@@ -90,7 +93,7 @@ abstract class SendingTest extends WechatAppTest {
 
     /** Subscribes residents o-0 ... o-(n-1), all of them active now, with these interest tags. */
     List<String> subscribe(int count, Clock clock, String... tags) {
-        Subscribers subscribers = new Subscribers(redis, clock);
+        Subscribers subscribers = new Subscribers(redis, clock, hashes);
         List<String> openids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String openid = "o-" + (tags.length == 0 ? "" : String.join("-", tags) + "-") + i;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.fangfei.content.Replies;
+import cn.fangfei.crypto.KeyedHash;
 import cn.fangfei.faq.ResidentQuestions;
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.wechat.InboundMessages;
@@ -22,6 +23,10 @@ import redis.clients.jedis.util.Pool;
 class SubscriptionChatTest extends WechatAppTest {
     @Autowired
     Pool<Jedis> redis;
+    @Autowired
+    KeyedHash hashes;
+    @Autowired
+    Subscribers subscribers;
     @Autowired
     Replies replies;
     @Autowired
@@ -80,7 +85,7 @@ class SubscriptionChatTest extends WechatAppTest {
 
         assertThat(reply).isNotEqualTo(replies.text("campaign-tags-saved", Map.of("tags", "老年人")));
         assertThat(members(CampaignKeys.tag("elderly"))).isEmpty();
-        assertThat(exists(CampaignKeys.tagPick(openid))).isFalse();
+        assertThat(exists(subscribers.tagPickKey(openid))).isFalse();
     }
 
     @Test
@@ -160,7 +165,7 @@ class SubscriptionChatTest extends WechatAppTest {
     }
 
     private Double activeSince(String resident) {
-        return call(j -> j.zscore(CampaignKeys.ACTIVE, resident));
+        return call(j -> j.zscore(CampaignKeys.ACTIVE, hashes.hex(CampaignKeys.ACTIVE_PURPOSE, resident)));
     }
 
     private boolean exists(String key) {
