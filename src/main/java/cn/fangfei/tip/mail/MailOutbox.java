@@ -109,11 +109,18 @@ public class MailOutbox {
         }
     }
 
-    void retryAt(Due due, Instant when) {
+    /**
+     * Due again after {@code wait}, rounded up to a whole multiple of the wait itself (at most of a
+     * minute): the first retry of a new tip's mail comes a fixed time after the tip, so a retry time to
+     * the millisecond would date the tip.
+     */
+    void retryAfter(Due due, Duration wait) {
+        long unit = Math.max(1, Math.min(wait.toMillis(), Duration.ofMinutes(1).toMillis()));
+        long at = ((clock.millis() + wait.toMillis()) / unit + 1) * unit;
         try (Jedis jedis = redis.getResource()) {
             Transaction tx = jedis.multi();
             tx.zrem(TipKeys.MAIL_OUTBOX, due.member());
-            tx.zadd(TipKeys.MAIL_OUTBOX, CoarseExpiry.wholeMinuteAfter(when.toEpochMilli()), json.writeValueAsString(due.mail().nextAttempt()));
+            tx.zadd(TipKeys.MAIL_OUTBOX, at, json.writeValueAsString(due.mail().nextAttempt()));
             tx.exec();
         }
     }
