@@ -138,6 +138,23 @@ class SubscriptionChatTest extends WechatAppTest {
         assertThat(activeSince(stranger)).isNull();
     }
 
+    /** A stored activity time next to a tip's time would tell who sent the tip. */
+    @Test
+    void theTipOffConversationLeavesNoActivityTime() {
+        say("订阅提醒");
+        call(j -> j.del(CampaignKeys.ACTIVE));
+
+        say("举报");
+        say("取消");
+        click("tip:start");
+        say("取消");
+        say("查询 1234 5678 1234 5678");
+
+        assertThat(activeSince(openid)).isNull();
+        say("什么是非法集资");
+        assertThat(activeSince(openid)).as("other messages still open the window").isNotNull();
+    }
+
     @Test
     void otherTextStillReachesTheFaq() {
         assertThat(say("怎么订阅宣传消息")).isEqualTo(questions.reply(openid, "怎么订阅宣传消息"));
