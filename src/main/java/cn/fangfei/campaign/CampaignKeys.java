@@ -26,6 +26,9 @@ final class CampaignKeys {
      */
     static final String ACTIVE = PREFIX + "active";
 
+    /** Purpose of the keyed hash of an openid that is its member in {@link #ACTIVE}. */
+    static final String ACTIVE_PURPOSE = "campaign-active";
+
     /** What {@link #ACTIVE} records of a message's time. */
     static final Duration ACTIVE_PRECISION = Duration.ofHours(1);
 
@@ -87,9 +90,6 @@ final class CampaignKeys {
     static String subscriber(String openid) {
         return PREFIX + "subscriber:" + openid;
     }
-
-    /** Purpose of the keyed hash of an openid that is its member in {@link #ACTIVE}. */
-    static final String ACTIVE_PURPOSE = "campaign-active";
 
     /**
      * Present while the numbered interest list waits for an answer; under a keyed hash of the openid, as
