@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import cn.fangfei.content.Replies;
 import cn.fangfei.support.RedisProcess;
@@ -68,8 +69,9 @@ class AnonymityScanTest extends TipAppTest {
     }
 
     @AfterAll
-    static void stopRedis() {
+    static void stopRedis() throws IOException {
         AOF_REDIS.stop();
+        FileSystemUtils.deleteRecursively(AOF_DIR);
     }
 
     @Test
