@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 @Component("consoleTime")
 public class ConsoleTime {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Clock clock;
@@ -24,6 +25,11 @@ public class ConsoleTime {
 
     public String minute(long epochMillis) {
         return epochMillis <= 0 ? "" : minute(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** For a tip's receipt time, which is stored to the day only (see TipsterDay). */
+    public String day(Instant at) {
+        return at == null ? "" : DAY.format(at.atZone(clock.getZone()));
     }
 
     public String second(Instant at) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.CoarseExpiry;
 import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
@@ -20,10 +21,11 @@ import redis.clients.jedis.util.Pool;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mails to send, as a sorted set in Redis scored by when each is due. A mail is queued in the same
- * script as the event it reports (a tip stored, a risk raised), and sent later by {@link cn.fangfei.tip.mail.TipMailer}, so
- * a slow or broken mail server never delays or fails a submission, and a mail survives a restart.
- * Without a mail host nothing is queued at all.
+ * Mails to send, as a sorted set in Redis scored by when each is due (a new tip's mail by the tip's
+ * day, leases and retries by whole minutes: a score to the millisecond would date the tip). A mail is
+ * queued in the same script as the event it reports (a tip stored, a risk raised), and sent later by
+ * {@link cn.fangfei.tip.mail.TipMailer}, so a slow or broken mail server never delays or fails a submission, and a mail
+ * survives a restart. Without a mail host nothing is queued at all.
  */
 @Component
 public class MailOutbox {
@@ -92,7 +94,7 @@ public class MailOutbox {
         Object due;
         try (Jedis jedis = redis.getResource()) {
             due = CLAIM_DUE.run(jedis, List.of(TipKeys.MAIL_OUTBOX),
-                    List.of(Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(max)));
+                    List.of(Long.toString(now.toEpochMilli()), Long.toString(CoarseExpiry.wholeMinuteAfter(now.plus(lease).toEpochMilli())), Integer.toString(max)));
         }
         return ((List<?>) due).stream()
                 .map(member -> new Due((String) member, json.readValue((String) member, OutboxMail.class)))
@@ -105,11 +107,18 @@ public class MailOutbox {
         }
     }
 
-    public void retryAt(Due due, Instant when) {
+    /**
+     * Due again after {@code wait}, rounded up to a whole multiple of the wait itself (at most of a
+     * minute): the first retry of a new tip's mail comes a fixed time after the tip, so a retry time to
+     * the millisecond would date the tip.
+     */
+    public void retryAfter(Due due, Duration wait) {
+        long unit = Math.max(1, Math.min(wait.toMillis(), Duration.ofMinutes(1).toMillis()));
+        long at = ((clock.millis() + wait.toMillis()) / unit + 1) * unit;
         try (Jedis jedis = redis.getResource()) {
             Transaction tx = jedis.multi();
             tx.zrem(TipKeys.MAIL_OUTBOX, due.member());
-            tx.zadd(TipKeys.MAIL_OUTBOX, when.toEpochMilli(), json.writeValueAsString(due.mail().nextAttempt()));
+            tx.zadd(TipKeys.MAIL_OUTBOX, at, json.writeValueAsString(due.mail().nextAttempt()));
             tx.exec();
         }
     }

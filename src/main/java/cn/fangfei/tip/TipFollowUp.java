@@ -109,7 +109,7 @@ public class TipFollowUp {
         if (attachments.size() > properties.maxFiles()) {
             throw new TipInputException("tip-too-many-files", Map.of("max", Integer.toString(properties.maxFiles())));
         }
-        long now = clock.millis();
+        long now = TipsterDay.now(clock);
         TipMessage message = new TipMessage(now, TipMessage.TIPSTER, TipMessage.INFO, "",
                 texts.seal(tipId, TipTexts.MESSAGE, checked), List.of());
         String action = attachments.isEmpty() ? "举报人补充情况" : "举报人补充情况(附" + attachments.size() + "个文件)";

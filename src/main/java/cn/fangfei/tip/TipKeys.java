@@ -10,13 +10,16 @@ import java.time.YearMonth;
  * the retention purge, after it was closed. Only conversation drafts and rate-limit counters expire.
  */
 public final class TipKeys {
-    /** The review queue: one entry per tip ({@code tip=<id>}), read by the consumer group {@link #GROUP}. */
+    /**
+     * The review queue: one entry per tip ({@code tip=<id>}), read by the consumer group {@link #GROUP}.
+     * Entry ids are the tip's day and a sequence number (see TipStore), not the millisecond of the write.
+     */
     public static final String STREAM = "ff:tip:stream";
     /** Reviewers are the consumers of this group, each under their username. */
     public static final String GROUP = "reviewers";
     /** Tips delivered more than the configured number of times, moved here for a person to look at. */
     public static final String DEAD_LETTER = "ff:tip:dead";
-    /** Sorted set of tips not yet closed, scored by creation time (epoch ms). */
+    /** Sorted set of tips not yet closed, scored by creation time (epoch ms of the day's start, see TipsterDay). */
     public static final String OPEN = "ff:tip:open";
     /** Sorted set of closed tips, scored by closing time: what the retention purge walks. */
     public static final String CLOSED = "ff:tip:closed";

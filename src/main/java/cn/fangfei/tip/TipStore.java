@@ -24,9 +24,24 @@ public class TipStore {
      * Stores a tip exactly once. An existing tip hash means this id was stored before (a replayed spool
      * record, a form sent twice): nothing changes, except that a replay adds its receipt when missing,
      * so the code the resident was given always works. The queue entry comes last but one: a tip is
-     * never in the stream without its record.
+     * never in the stream without its record. Its id is not Redis's millisecond clock but the tip's
+     * day and a sequence number, so the stream dates a tip no more precisely than its record does.
      */
     private static final RedisScript INSERT = new RedisScript("""
+            -- XADD's own ids are the millisecond of the write; ours are the tip's day (its created) and a
+            -- sequence, or the stream's last id plus one when the stream is already past that day
+            local function entry_id(stream, day)
+              local ok, info = pcall(redis.call, 'xinfo', 'stream', stream)
+              if ok then
+                for i = 1, #info, 2 do
+                  if info[i] == 'last-generated-id' then
+                    local ms, seq = string.match(info[i + 1], '^(%d+)-(%d+)$')
+                    if tonumber(ms) >= tonumber(day) then return ms .. '-' .. (tonumber(seq) + 1) end
+                  end
+                end
+              end
+              return day .. '-1'
+            end
             local id = ARGV[1]
             if redis.call('exists', KEYS[1]) == 1 then
               if ARGV[5] == '1' and redis.call('exists', KEYS[2]) == 0 then
@@ -59,7 +74,7 @@ public class TipStore {
             for _, field in ipairs(ledger) do
               redis.call('hincrby', KEYS[7], field, 1)
             end
-            local entry = redis.call('xadd', KEYS[5], '*', 'tip', id)
+            local entry = redis.call('xadd', KEYS[5], entry_id(KEYS[5], ARGV[2]), 'tip', id)
             redis.call('hset', KEYS[1], 'entry', entry)
             if ARGV[4] ~= '' then
               redis.call('zadd', KEYS[8], ARGV[2], ARGV[4])

@@ -122,7 +122,7 @@ public class TipSubmissions {
 
     private SealedTip seal(String id, String receipt, TipDraft draft, Channel channel, boolean draftFiles) {
         List<byte[]> files = draft.attachments().stream().map(attachment -> texts.sealFile(id, attachment)).toList();
-        return new SealedTip(id, receipts.hash(receipt), draft.category(), channel, clock.millis(), texts.keyId(),
+        return new SealedTip(id, receipts.hash(receipt), draft.category(), channel, TipsterDay.now(clock), texts.keyId(),
                 texts.seal(id, TipTexts.WHAT, draft.what()), texts.seal(id, TipTexts.WHERE, draft.where()),
                 texts.sealOptional(id, TipTexts.CONTACT, draft.contact()), files, draftFiles);
     }

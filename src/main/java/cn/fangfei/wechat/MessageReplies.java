@@ -31,8 +31,13 @@ public class MessageReplies {
     }
 
     /** The reply XML, or empty when the message gets no passive reply. */
-    public String replyXml(WxMpXmlMessage message) {
-        return deduplicator.replyOnce(WechatKeys.dedup(message), () -> compute(message));
+    public String replyXml(WxMpXmlMessage message, String dedupKey) {
+        return deduplicator.replyOnce(dedupKey, () -> compute(message));
+    }
+
+    /** The first delivery's reply XML to a repeated request; 403 when there is none to repeat (a replay). */
+    public String repeatedReplyXml(String dedupKey) {
+        return deduplicator.replyToRepeat(dedupKey).orElseThrow(PortalRejection::forbidden);
     }
 
     private String compute(WxMpXmlMessage message) {

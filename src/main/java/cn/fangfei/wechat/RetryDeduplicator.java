@@ -1,5 +1,7 @@
 package cn.fangfei.wechat;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -8,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fangfei.crypto.SealedValueException;
 import cn.fangfei.crypto.Sealer;
+import cn.fangfei.redis.CoarseExpiry;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -28,10 +31,12 @@ public class RetryDeduplicator {
 
     private final Pool<Jedis> redis;
     private final Sealer sealer;
+    private final Clock clock;
 
-    public RetryDeduplicator(Pool<Jedis> redis, Sealer sealer) {
+    public RetryDeduplicator(Pool<Jedis> redis, Sealer sealer, Clock clock) {
         this.redis = redis;
         this.sealer = sealer;
+        this.clock = clock;
     }
 
     /**
@@ -41,7 +46,7 @@ public class RetryDeduplicator {
     public String replyOnce(String key, Supplier<String> computeReply) {
         boolean first;
         try (Jedis jedis = redis.getResource()) {
-            first = "OK".equals(jedis.set(key, PENDING, SetParams.setParams().nx().px(WechatKeys.DEDUP_TTL.toMillis())));
+            first = "OK".equals(jedis.set(key, PENDING, SetParams.setParams().nx().px(ttlMillis())));
         } catch (JedisException e) {
             log.warn("Redis unavailable, replying without de-duplication ({})", e.getClass().getSimpleName());
             return computeReply.get();
@@ -60,12 +65,31 @@ public class RetryDeduplicator {
         return reply;
     }
 
+    /**
+     * The reply to a repeated request (see CallbackReplays): the first delivery's reply, or empty when
+     * none is cached any more, in which case the repeat is not WeChat's retry but a replay.
+     */
+    public Optional<String> replyToRepeat(String key) {
+        String stored;
+        try (Jedis jedis = redis.getResource()) {
+            stored = jedis.get(key);
+        } catch (JedisException e) {
+            log.warn("Redis unavailable, a repeated callback is answered with none ({})", e.getClass().getSimpleName());
+            return Optional.of("");
+        }
+        return stored == null ? Optional.empty() : Optional.of(awaitFirstReply(key));
+    }
+
     private void remember(String key, String reply) {
         try (Jedis jedis = redis.getResource()) {
-            jedis.set(key, REPLY + sealer.seal(reply, key), SetParams.setParams().px(WechatKeys.DEDUP_TTL.toMillis()));
+            jedis.set(key, REPLY + sealer.seal(reply, key), SetParams.setParams().px(ttlMillis()));
         } catch (JedisException e) {
             log.warn("could not store a reply for WeChat's retries ({})", e.getClass().getSimpleName());
         }
+    }
+
+    private long ttlMillis() {
+        return CoarseExpiry.millis(clock, WechatKeys.DEDUP_TTL);
     }
 
     private void forget(String key) {

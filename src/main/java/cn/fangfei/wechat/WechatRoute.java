@@ -22,4 +22,13 @@ public interface WechatRoute extends WxMpMessageMatcher, WxMpMessageHandler, Ord
     default int getOrder() {
         return FEATURE;
     }
+
+    /**
+     * True for the routes of the anonymous tip-off conversation: no {@link InboundListener} learns of
+     * their messages, so nothing outside the conversation records that this resident wrote just then
+     * (a stored activity time next to a tip's time would tell who sent the tip).
+     */
+    default boolean isConfidential() {
+        return false;
+    }
 }

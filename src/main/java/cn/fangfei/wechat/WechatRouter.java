@@ -1,7 +1,9 @@
 package cn.fangfei.wechat;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +15,17 @@ import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
-/** WxJava's router, with one rule per {@link WechatRoute} bean, after every {@link InboundListener}. */
+/**
+ * WxJava's router, with one rule per {@link WechatRoute} bean. Every {@link InboundListener} sees a
+ * message once the route that answers it is known, just before that route handles it, unless the route
+ * is {@link WechatRoute#isConfidential() confidential}; a message no route takes is shown to them too.
+ */
 @Component
 public class WechatRouter implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WechatRouter.class);
+
+    /** Set in the routing context by the handler of the route that took the message. */
+    private static final String ROUTED = WechatRouter.class.getName() + ".routed";
 
     private final WxMpMessageRouter router;
     private final List<InboundListener> listeners;
@@ -28,11 +37,27 @@ public class WechatRouter implements DisposableBean {
         router.setMessageDuplicateChecker(messageId -> false);
         routes.stream()
                 .sorted(Comparator.comparingInt(WechatRoute::getOrder))
-                .forEach(route -> router.rule().async(false).matcher(route).handler(route).end());
+                .forEach(route -> router.rule().async(false).matcher(route)
+                        .handler((message, context, service, sessions) -> {
+                            context.put(ROUTED, Boolean.TRUE);
+                            if (!route.isConfidential()) {
+                                notifyListeners(message);
+                            }
+                            return route.handle(message, context, service, sessions);
+                        }).end());
     }
 
     /** The passive reply to a message, or null for none. */
     public WxMpXmlOutMessage route(WxMpXmlMessage message) {
+        Map<String, Object> context = new HashMap<>();
+        WxMpXmlOutMessage reply = router.route(message, context);
+        if (!context.containsKey(ROUTED)) {
+            notifyListeners(message);
+        }
+        return reply;
+    }
+
+    private void notifyListeners(WxMpXmlMessage message) {
         for (InboundListener listener : listeners) {
             try {
                 listener.onInbound(message);
@@ -41,7 +66,6 @@ public class WechatRouter implements DisposableBean {
                         e.getClass().getSimpleName());
             }
         }
-        return router.route(message);
     }
 
     @Override

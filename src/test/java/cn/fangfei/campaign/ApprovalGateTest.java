@@ -61,7 +61,7 @@ class ApprovalGateTest extends SendingTest {
     void aMassSendGoesOutOnlyAfterAnEditorPreviewedAndApprovedIt() throws Exception {
         subscribe(3, clock);
         // Subscribed long ago and silent since: no customer-service message can reach them.
-        new Subscribers(redis, new TestClock(CONSUMER_DAY_DUE.minusYears(3))).subscribe("o-silent");
+        new Subscribers(redis, new TestClock(CONSUMER_DAY_DUE.minusYears(3)), hashes).subscribe("o-silent");
         CampaignSender sender = sender(Settings.subscription().approval(Channel.MASS), clock);
 
         sender.runDue();

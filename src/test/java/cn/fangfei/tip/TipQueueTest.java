@@ -3,6 +3,7 @@ package cn.fangfei.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,39 @@ class TipQueueTest extends TipAppTest {
     TipStore store;
     @Autowired
     TipLists lists;
+    @Autowired
+    TipIds ids;
+    @Autowired
+    Receipts receipts;
+    @Autowired
+    TipTexts texts;
+    @Autowired
+    Clock clock;
+
+    /**
+     * Redis's own entry ids are the millisecond of the write, which would date each tip more precisely
+     * than its record does; ours are the tip's day and a sequence, and a tip of an earlier day replayed
+     * from the spool still goes after the ones already queued.
+     */
+    @Test
+    void queueEntriesAreDatedByTheTipsDayOnly() {
+        long today = TipsterDay.now(clock);
+        String first = submit();
+        String second = submit();
+        String replayed = ids.next();
+        store.insert(new SealedTip(replayed, receipts.hash(receipts.newCode()), "养老", Channel.WECHAT,
+                today - Duration.ofDays(2).toMillis(), texts.keyId(), texts.seal(replayed, TipTexts.WHAT, "补写的线索"),
+                texts.seal(replayed, TipTexts.WHERE, "镇上"), "", List.of(), false), true);
+
+        try (Jedis jedis = redis.getResource()) {
+            List<StreamEntryID> entries = jedis.xrange(TipKeys.STREAM, (StreamEntryID) null, (StreamEntryID) null)
+                    .stream().map(entry -> entry.getID()).toList();
+            assertThat(entries).containsExactly(new StreamEntryID(today, 1), new StreamEntryID(today, 2),
+                    new StreamEntryID(today, 3));
+        }
+        assertThat(RedisContents.tipHash(redis, first)).containsEntry("created", Long.toString(today));
+        assertThat(RedisContents.streamTipIds(redis)).containsExactly(first, second, replayed);
+    }
 
     @Test
     void theOldestTipIsHandedOutFirstAndOnlyOnce() {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import me.chanjar.weixin.common.util.crypto.SHA1;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
 
 class PortalRejectionTest extends WechatAppTest {
     private static final String XXE = "<?xml version=\"1.0\"?>"
@@ -19,6 +23,15 @@ class PortalRejectionTest extends WechatAppTest {
             + "<MsgId>1</MsgId></xml>";
 
     private final List<WechatClient.Reply> errors = new ArrayList<>();
+
+    @Autowired
+    Pool<Jedis> redisPool;
+
+    private Set<String> wechatKeys() {
+        try (Jedis jedis = redisPool.getResource()) {
+            return jedis.keys("ff:wx:*");
+        }
+    }
 
     @Test
     void forgedPlainMessageIsForbiddenBeforeTheBodyIsRead() {
@@ -37,6 +50,21 @@ class PortalRejectionTest extends WechatAppTest {
 
         assertThat(rejected(query, body)).isEqualTo(403);
         assertThat(rejected(wechat().signedQuery() + "&encrypt_type=aes", body)).isEqualTo(403);
+    }
+
+    /** WeChat's sample refuses it (-40005); WxJava 4.7.9 alone would answer it. */
+    @Test
+    void aSafeModeMessageEncryptedForAnotherAppIdIsRefusedAndNothingIsStored() {
+        WechatClient otherAccount = new WechatClient("http://127.0.0.1:" + port, TOKEN, AES_KEY, "wxotherappid");
+        String openid = InboundMessages.newOpenid();
+        Set<String> before = wechatKeys();
+
+        WechatClient.Reply reply = otherAccount.postSafeRaw(InboundMessages.text(openid, "什么是非法集资", InboundMessages.newMsgId()));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(wechatKeys()).isEqualTo(before);
+        assertThat(wechat().postSafe(InboundMessages.text(openid, "什么是非法集资", InboundMessages.newMsgId())).fields())
+                .as("our own AppId still works").containsEntry("ToUserName", openid);
     }
 
     @Test
@@ -80,7 +108,7 @@ class PortalRejectionTest extends WechatAppTest {
 
     @Test
     void encryptedGarbageWithAValidSignatureIsABadRequest() {
-        String timestamp = "1700000000";
+        String timestamp = Long.toString(InboundMessages.now());
         String nonce = "12345";
         String encrypt = "bm90IHJlYWxseSBlbmNyeXB0ZWQ=";
         String body = "<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";

@@ -2,6 +2,7 @@ package cn.fangfei.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.fangfei.content.Replies;
+import cn.fangfei.crypto.KeyedHash;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
@@ -22,6 +25,9 @@ class RetryDeduplicationTest extends WechatAppTest {
 
     @Autowired
     Pool<Jedis> redisPool;
+
+    @Autowired
+    KeyedHash hashes;
 
     /** The retry comes more than a second later, so a recomputed reply would differ in its CreateTime. */
     @Test
@@ -37,8 +43,50 @@ class RetryDeduplicationTest extends WechatAppTest {
         assertThat(first.fields()).containsKey("Content");
         assertThat(retry.body()).isEqualTo(first.body());
         try (Jedis jedis = redisPool.getResource()) {
-            assertThat(jedis.pttl("ff:wx:dedup:" + msgId)).isBetween(1L, WechatKeys.DEDUP_TTL.toMillis());
+            assertThat(jedis.pttl(dedupKey(message, msgId))).isBetween(1L, WechatKeys.DEDUP_TTL.multipliedBy(2).toMillis());
         }
+    }
+
+    /** MsgIds are unique per sender only: another resident's message with the same id is a message of its own. */
+    @Test
+    void twoResidentsWithTheSameMsgIdEachGetTheirOwnReply() {
+        long msgId = InboundMessages.newMsgId();
+        String first = InboundMessages.newOpenid();
+        String second = InboundMessages.newOpenid();
+
+        WechatClient.Reply firstReply = wechat().postPlain(InboundMessages.text(first, "以房养老是骗局吗", msgId));
+        WechatClient.Reply secondReply = wechat().postPlain(InboundMessages.text(second, "怎么举报", msgId));
+
+        assertThat(firstReply.fields()).containsEntry("ToUserName", first);
+        assertThat(secondReply.fields()).containsEntry("ToUserName", second);
+        assertThat(secondReply.fields().get("Content")).isNotEqualTo(firstReply.fields().get("Content"));
+    }
+
+    /** A MsgId is an unsigned 64-bit number; from 2^63 on it no longer fits a Java long. */
+    @Test
+    void aMsgIdOfTwoToTheSixtyThreeOrMoreIsAnsweredAndDeduplicated() {
+        String openid = InboundMessages.newOpenid();
+        String message = InboundMessages.text(openid, "以房养老是骗局吗", 0).replace("<MsgId>0</MsgId>",
+                "<MsgId>18446744073709551615</MsgId>");
+
+        WechatClient.Reply first = wechat().postPlain(message);
+        sleep(1100);
+        WechatClient.Reply retry = wechat().postPlain(message);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.fields()).containsEntry("ToUserName", openid).containsKey("Content");
+        assertThat(retry.body()).isEqualTo(first.body());
+        try (Jedis jedis = redisPool.getResource()) {
+            assertThat(jedis.exists(dedupKey(message.replace("18446744073709551615", "0"), "18446744073709551615"))).isTrue();
+        }
+    }
+
+    private String dedupKey(String message, long msgId) {
+        return dedupKey(message, Long.toString(msgId));
+    }
+
+    private String dedupKey(String message, String msgId) {
+        return WechatKeys.dedup(hashes, WxMpXmlMessage.fromXml(message), Optional.of(msgId));
     }
 
     /** A stored reply names the resident (ToUserName) and may hold a tip-off receipt: it is kept sealed. */
@@ -47,13 +95,15 @@ class RetryDeduplicationTest extends WechatAppTest {
         String openid = InboundMessages.newOpenid();
         long msgId = InboundMessages.newMsgId();
         WechatClient.Reply first = wechat().postPlain(InboundMessages.text(openid, "以房养老是骗局吗", msgId));
-        wechat().postPlain(InboundMessages.event(openid, InboundMessages.now(), "CLICK", "reply:help"));
+        String click = InboundMessages.event(openid, InboundMessages.now(), "CLICK", "reply:help");
+        wechat().postPlain(click);
 
         try (Jedis jedis = redisPool.getResource()) {
-            String stored = jedis.get("ff:wx:dedup:" + msgId);
+            String stored = jedis.get(dedupKey(InboundMessages.text(openid, "以房养老是骗局吗", msgId), msgId));
             assertThat(stored).startsWith("reply:test1.").doesNotContain(openid).doesNotContain(first.fields().get("Content"));
             assertThat(jedis.keys("ff:wx:dedup:*")).noneMatch(key -> key.contains(openid));
-            assertThat(jedis.keys("ff:wx:dedup:event:*")).isNotEmpty();
+            assertThat(jedis.get(WechatKeys.dedup(hashes, WxMpXmlMessage.fromXml(click), Optional.empty())))
+                    .startsWith("reply:test1.").doesNotContain(openid);
         }
     }
 

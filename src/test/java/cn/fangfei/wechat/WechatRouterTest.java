@@ -64,6 +64,28 @@ class WechatRouterTest extends WechatAppTest {
         }
     }
 
+    /** The tip-off conversation's routes: a listener that notes activity times must not learn of these messages. */
+    static class ConfidentialKeyword extends TipOffKeyword {
+        @Override
+        public boolean isConfidential() {
+            return true;
+        }
+    }
+
+    @Test
+    void listenersDoNotSeeWhatAConfidentialRouteAnswers() {
+        List<String> seen = new ArrayList<>();
+        WechatRouter router = new WechatRouter(wxMpService, List.of(textHandler, new ConfidentialKeyword()),
+                List.of(message -> seen.add(message.getContent())));
+        try {
+            assertThat(contentOf(router.route(text("举报")))).isEqualTo("tip-off flow");
+            router.route(text("什么是非法集资"));
+            assertThat(seen).containsExactly("什么是非法集资");
+        } finally {
+            router.destroy();
+        }
+    }
+
     @Test
     void listenersSeeEveryMessageBeforeItIsRoutedAndCannotBreakTheReply() {
         List<String> seen = new ArrayList<>();

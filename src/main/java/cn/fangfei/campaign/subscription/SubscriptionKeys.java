@@ -13,10 +13,19 @@ public final class SubscriptionKeys {
     public static final String SUBSCRIBERS = PREFIX + "subscribers";
 
     /**
-     * Sorted set: subscribed openid → epoch millis of the resident's last message. WeChat accepts
-     * customer-service messages for 48 hours after that; older entries are trimmed by the scheduler.
+     * Sorted set: keyed hash of a subscribed openid ({@link #ACTIVE_PURPOSE}) → the start of the hour of
+     * the resident's last message, in epoch millis. WeChat accepts customer-service messages for 48 hours
+     * after that; older entries are trimmed by the scheduler. Neither the openid nor a finer time is
+     * stored, and messages of the tip-off conversation are not recorded at all: a tip's time can then be
+     * matched to no one's activity.
      */
     public static final String ACTIVE = PREFIX + "active";
+
+    /** Purpose of the keyed hash of an openid that is its member in {@link #ACTIVE}. */
+    public static final String ACTIVE_PURPOSE = "campaign-active";
+
+    /** What {@link #ACTIVE} records of a message's time. */
+    public static final Duration ACTIVE_PRECISION = Duration.ofHours(1);
 
     /** WeChat's customer-service window. */
     public static final Duration ACTIVE_WINDOW = Duration.ofHours(48);
@@ -41,15 +50,21 @@ public final class SubscriptionKeys {
         return PREFIX + "tag:" + tagId;
     }
 
-    /** Hash of one subscriber: since (epoch millis), tags (comma-separated ids). */
+    /** Hash of one subscriber: tags (comma-separated ids). No time: when someone subscribed is nobody's business. */
     public static String subscriber(String openid) {
         return PREFIX + "subscriber:" + openid;
     }
 
-    /** Present while the numbered interest list waits for an answer. */
-    public static String tagPick(String openid) {
-        return PREFIX + "tag-pick:" + openid;
+    /**
+     * Present while the numbered interest list waits for an answer; under a keyed hash of the openid, as
+     * its expiry (kept in the AOF as an absolute time) dates the resident's message to the minute.
+     */
+    public static String tagPick(String openidHash) {
+        return PREFIX + "tag-pick:" + openidHash;
     }
+
+    /** Purpose of the keyed hash behind {@link #tagPick}. */
+    public static final String TAG_PICK_PURPOSE = "campaign-tag-pick";
 
     /** A preview binding code → the username that asked for it. */
     public static String previewCode(String code) {

@@ -1,5 +1,6 @@
 package cn.fangfei.tip.chat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.crypto.KeyedHash;
+import cn.fangfei.redis.CoarseExpiry;
 import cn.fangfei.redis.RedisScript;
 import cn.fangfei.tip.TipKeys;
 import redis.clients.jedis.Jedis;
@@ -15,7 +17,9 @@ import redis.clients.jedis.util.Pool;
 
 /**
  * Conversations in Redis, under a keyed hash of the openid, for {@link TipKeys#CHAT_TTL} after the
- * resident's last message. A draft's images live beside it and expire with it.
+ * resident's last message, rounded up to a whole minute (the expiry is kept in the AOF as an absolute
+ * time, which would otherwise date each message to the millisecond). A draft's images live beside it
+ * and expire with it.
  */
 @Component
 class ChatStates {
@@ -55,10 +59,12 @@ class ChatStates {
 
     private final Pool<Jedis> redis;
     private final KeyedHash hashes;
+    private final Clock clock;
 
-    ChatStates(Pool<Jedis> redis, KeyedHash hashes) {
+    ChatStates(Pool<Jedis> redis, KeyedHash hashes, Clock clock) {
         this.redis = redis;
         this.hashes = hashes;
+        this.clock = clock;
     }
 
     String key(String openid) {
@@ -91,7 +97,7 @@ class ChatStates {
 
     private void write(String openid, ChatState state, boolean fresh) {
         List<String> args = new ArrayList<>();
-        args.add(Long.toString(TipKeys.CHAT_TTL.toMillis()));
+        args.add(Long.toString(CoarseExpiry.millis(clock, TipKeys.CHAT_TTL)));
         args.add(fresh ? "1" : "0");
         state.toHash().forEach((field, value) -> {
             args.add(field);

@@ -61,6 +61,12 @@ class TipChatRoute implements WechatRoute {
         }
     }
 
+    /** Everything a resident sends inside the tip-off conversation, its menu click included, leaves no activity time. */
+    @Override
+    public boolean isConfidential() {
+        return true;
+    }
+
     @Override
     public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService wxMpService,
             WxSessionManager sessionManager) {

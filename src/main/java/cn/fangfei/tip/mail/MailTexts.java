@@ -24,7 +24,7 @@ import cn.fangfei.tip.TipTexts;
  */
 @Component
 class MailTexts {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final String PREFIX = "【防非助手】";
 
     record Text(String subject, String body) {
@@ -109,7 +109,7 @@ class MailTexts {
         return "编号:" + tip.id() + "\n"
                 + "类别:" + tip.category() + "\n"
                 + "来源:" + tip.channel().label() + "\n"
-                + "受理时间:" + TIME.format(tip.created().atZone(clock.getZone())) + "\n"
+                + "受理日期:" + DAY.format(tip.created().atZone(clock.getZone())) + "\n"
                 + "当前状态:" + tip.status().label() + "\n"
                 + "风险等级:" + tip.riskLabel() + "\n"
                 + "附件:" + tip.files() + "个\n";

@@ -120,7 +120,7 @@ public class TipMailer {
         Duration wait = backoff(mail.attempt());
         log.warn("mail {} about tip {} failed (attempt {}), next try in {}s ({})", mail.kind(), mail.tip(),
                 mail.attempt() + 1, wait.toSeconds(), failure.getClass().getSimpleName());
-        outbox.retryAt(due, clock.instant().plus(wait));
+        outbox.retryAfter(due, wait);
     }
 
     Duration backoff(int attempt) {

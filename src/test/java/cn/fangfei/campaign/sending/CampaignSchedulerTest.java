@@ -21,7 +21,7 @@ class CampaignSchedulerTest extends SendingTest {
     @Test
     void aTickSendsWhatIsDueAndTrimsTheCustomerServiceWindow() {
         TestClock clock = new TestClock(CONSUMER_DAY_DUE.minusHours(50));
-        new Subscribers(redis, clock).subscribe("o-quiet");
+        new Subscribers(redis, clock, hashes).subscribe("o-quiet");
         clock.advance(Duration.ofHours(50).plusSeconds(30));
         List<String> openids = subscribe(3, clock);
 
@@ -29,7 +29,7 @@ class CampaignSchedulerTest extends SendingTest {
 
         assertThat(perRecipient(TEMPLATE_SEND).keySet()).containsExactlyInAnyOrder("o-quiet", openids.get(0), openids.get(1), openids.get(2));
         try (Jedis jedis = redis.getResource()) {
-            assertThat(jedis.zscore(SubscriptionKeys.ACTIVE, "o-quiet")).isNull();
+            assertThat(jedis.zscore(SubscriptionKeys.ACTIVE, hashes.hex(SubscriptionKeys.ACTIVE_PURPOSE, "o-quiet"))).isNull();
             assertThat(jedis.zcard(SubscriptionKeys.ACTIVE)).isEqualTo(3);
         }
     }
@@ -46,7 +46,7 @@ class CampaignSchedulerTest extends SendingTest {
 
     private CampaignScheduler scheduler(Settings settings, TestClock clock) {
         CampaignProperties properties = settings.build();
-        Subscribers subscribers = new Subscribers(redis, clock);
+        Subscribers subscribers = new Subscribers(redis, clock, hashes);
         WeeklyDigest digest = new WeeklyDigest(calendar, sendLog(clock), messages(properties), properties,
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), redis, clock);
         return new CampaignScheduler(properties, sender(settings, clock), subscribers, digest);

@@ -66,7 +66,7 @@ class MassSendingTest extends SendingTest {
     void residentsWhoUnsubscribedLoseTheirTagsBeforeTheSend() {
         subscribe(3, clock);
         assertThat(mirror.sync(new Retrier(Settings.subscription().build()), () -> false)).isNull();
-        new Subscribers(redis, clock).unsubscribe("o-1");
+        new Subscribers(redis, clock, hashes).unsubscribe("o-1");
         FakeWechatServer.reset();
 
         sender(Settings.subscription(), clock).runDue();

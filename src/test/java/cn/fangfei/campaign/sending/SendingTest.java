@@ -24,6 +24,7 @@ import cn.fangfei.campaign.subscription.SubscriptionKeys;
 import cn.fangfei.config.SiteProperties;
 import cn.fangfei.content.OfficeContacts;
 import cn.fangfei.content.Replies;
+import cn.fangfei.crypto.KeyedHash;
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.wechat.FakeWechatServer;
 import cn.fangfei.wechat.WechatAppTest;
@@ -64,6 +65,8 @@ public abstract class SendingTest extends WechatAppTest {
     public Replies replies;
     @Autowired
     public CampaignCalendar calendar;
+    @Autowired
+    protected KeyedHash hashes;
 
     @BeforeEach
     void emptyRedis() {
@@ -80,7 +83,7 @@ public abstract class SendingTest extends WechatAppTest {
 
     protected CampaignSender sender(Settings settings, Clock clock, SendProbe probe, CampaignCalendar from) {
         CampaignProperties properties = settings.build();
-        return new CampaignSender(from, sendLog(clock), new Subscribers(redis, clock), messages(properties), wechat, mirror,
+        return new CampaignSender(from, sendLog(clock), new Subscribers(redis, clock, hashes), messages(properties), wechat, mirror,
                 properties, redis, clock, probe, "test-" + UUID.randomUUID());
     }
 
@@ -94,7 +97,7 @@ public abstract class SendingTest extends WechatAppTest {
 
     /** Subscribes residents o-0 ... o-(n-1), all of them active now, with these interest tags. */
     protected List<String> subscribe(int count, Clock clock, String... tags) {
-        Subscribers subscribers = new Subscribers(redis, clock);
+        Subscribers subscribers = new Subscribers(redis, clock, hashes);
         List<String> openids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String openid = "o-" + (tags.length == 0 ? "" : String.join("-", tags) + "-") + i;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.fangfei.content.Replies;
+import cn.fangfei.crypto.KeyedHash;
 import cn.fangfei.faq.ResidentQuestions;
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.wechat.InboundMessages;
@@ -22,6 +23,10 @@ import redis.clients.jedis.util.Pool;
 class SubscriptionChatTest extends WechatAppTest {
     @Autowired
     Pool<Jedis> redis;
+    @Autowired
+    KeyedHash hashes;
+    @Autowired
+    Subscribers subscribers;
     @Autowired
     Replies replies;
     @Autowired
@@ -80,7 +85,7 @@ class SubscriptionChatTest extends WechatAppTest {
 
         assertThat(reply).isNotEqualTo(replies.text("campaign-tags-saved", Map.of("tags", "老年人")));
         assertThat(members(SubscriptionKeys.tag("elderly"))).isEmpty();
-        assertThat(exists(SubscriptionKeys.tagPick(openid))).isFalse();
+        assertThat(exists(subscribers.tagPickKey(openid))).isFalse();
     }
 
     @Test
@@ -133,6 +138,23 @@ class SubscriptionChatTest extends WechatAppTest {
         assertThat(activeSince(stranger)).isNull();
     }
 
+    /** A stored activity time next to a tip's time would tell who sent the tip. */
+    @Test
+    void theTipOffConversationLeavesNoActivityTime() {
+        say("订阅提醒");
+        call(j -> j.del(SubscriptionKeys.ACTIVE));
+
+        say("举报");
+        say("取消");
+        click("tip:start");
+        say("取消");
+        say("查询 1234 5678 1234 5678");
+
+        assertThat(activeSince(openid)).isNull();
+        say("什么是非法集资");
+        assertThat(activeSince(openid)).as("other messages still open the window").isNotNull();
+    }
+
     @Test
     void otherTextStillReachesTheFaq() {
         assertThat(say("怎么订阅宣传消息")).isEqualTo(questions.reply(openid, "怎么订阅宣传消息"));
@@ -160,7 +182,7 @@ class SubscriptionChatTest extends WechatAppTest {
     }
 
     private Double activeSince(String resident) {
-        return call(j -> j.zscore(SubscriptionKeys.ACTIVE, resident));
+        return call(j -> j.zscore(SubscriptionKeys.ACTIVE, hashes.hex(SubscriptionKeys.ACTIVE_PURPOSE, resident)));
     }
 
     private boolean exists(String key) {
