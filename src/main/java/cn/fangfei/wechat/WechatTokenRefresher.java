@@ -39,7 +39,7 @@ public class WechatTokenRefresher {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${fangfei.wechat.token-check-interval}")
+    @Scheduled(initialDelayString = "${fangfei.wechat.token-check-first}", fixedDelayString = "${fangfei.wechat.token-check-interval}")
     public void refresh() {
         if (runMode.simulator()) {
             return;
