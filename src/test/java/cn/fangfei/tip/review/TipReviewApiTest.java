@@ -1,8 +1,8 @@
 package cn.fangfei.tip.review;
 
+import static cn.fangfei.support.CookieCsrf.cookieCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -63,7 +63,7 @@ class TipReviewApiTest extends TipAppTest {
         String first = submit("养老", "养老公寓以预订床位为名吸收资金,承诺年息8%");
         String second = submit("预付卡", "健身房大量发售年卡后关门");
 
-        mvc.perform(post("/api/tips/claim").with(REVIEWER).with(csrf()))
+        mvc.perform(post("/api/tips/claim").with(REVIEWER).with(cookieCsrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.summary.id").value(first))
                 .andExpect(jsonPath("$.summary.status").value("核查中"))
@@ -75,7 +75,7 @@ class TipReviewApiTest extends TipAppTest {
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].id").value(second))
                 .andExpect(jsonPath("$[0].risk").value("未评估"));
 
-        mvc.perform(post("/api/tips/" + first + "/risk").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + first + "/risk").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"risk\":\"高\",\"note\":\"涉及老人数十名,疑似非法吸收公众存款\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.risk").value("高"))
@@ -85,10 +85,10 @@ class TipReviewApiTest extends TipAppTest {
         assertThat(textOf(escalation)).contains("经办人:reviewer1", "涉及老人数十名", "风险等级:高")
                 .doesNotContain("预订床位");
 
-        mvc.perform(post("/api/tips/" + first + "/messages").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + first + "/messages").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"您的线索已转交核查,感谢!\",\"question\":false,\"by\":\"mallory\"}"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/tips/" + first + "/status").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + first + "/status").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"已移交公安\",\"note\":\"已移交镇派出所立案\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("已移交公安"))
@@ -109,7 +109,7 @@ class TipReviewApiTest extends TipAppTest {
                 .containsEntry("closed", 1L).containsEntry("closed:status:已移交公安", 1L).containsEntry("closed:risk:高", 1L)
                 .containsEntry("closed:days:3天内", 1L).containsEntry("escalated", 1L);
 
-        mvc.perform(post("/api/tips/" + first + "/status").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + first + "/status").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"已办结\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value("这条线索已经办结,不能再修改状态、风险等级或提问"));
@@ -120,7 +120,7 @@ class TipReviewApiTest extends TipAppTest {
         submit("养老", "一");
         submit("养老", "二");
         String third = submit("网络借贷", "三");
-        mvc.perform(post("/api/tips/" + third + "/status").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + third + "/status").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"不予受理\"}")).andExpect(status().isOk());
 
         byte[] csv = mvc.perform(get("/api/tips/ledger/" + YearMonth.now(clock)).with(REVIEWER))
@@ -157,14 +157,14 @@ class TipReviewApiTest extends TipAppTest {
     void mistakesGetAChineseMessageAndOnlyReviewersGetIn() throws Exception {
         String id = submit("养老", "一");
 
-        mvc.perform(post("/api/tips/" + id + "/status").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + id + "/status").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"结案\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("状态只能是:已受理、核查中、需补充材料、已移交公安、已办结、不予受理"));
-        mvc.perform(post("/api/tips/" + id + "/risk").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + id + "/risk").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("not json"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").exists());
-        mvc.perform(post("/api/tips/" + id + "/messages").with(REVIEWER).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tips/" + id + "/messages").with(REVIEWER).with(cookieCsrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"  \"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("内容不能为空,请再发一次。"));
         mvc.perform(get("/api/tips/20250101-0000000000").with(REVIEWER))
@@ -172,8 +172,8 @@ class TipReviewApiTest extends TipAppTest {
         mvc.perform(get("/api/tips/" + id).with(user("editor").roles("EDITOR"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/tips/" + id)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/tips/" + id).with(user("boss").roles("ADMIN"))).andExpect(status().isOk());
-        mvc.perform(post("/api/tips/claim").with(user("r2").roles("REVIEWER")).with(csrf())).andExpect(status().isOk());
-        mvc.perform(post("/api/tips/claim").with(user("r2").roles("REVIEWER")).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(post("/api/tips/claim").with(user("r2").roles("REVIEWER")).with(cookieCsrf())).andExpect(status().isOk());
+        mvc.perform(post("/api/tips/claim").with(user("r2").roles("REVIEWER")).with(cookieCsrf())).andExpect(status().isNoContent());
     }
 
     private MimeMessage awaitMailTo(String address) throws Exception {
