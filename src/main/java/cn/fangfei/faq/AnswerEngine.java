@@ -27,7 +27,7 @@ import cn.fangfei.content.ReloadableContent;
 @Component
 public class AnswerEngine implements ReloadableContent {
     /** content/ as loaded, and what is derived from it alone; rebuilt only when content/ changes. */
-    private record Base(FaqContent content, Analyzer analyzer, Set<String> domainTerms) {
+    private record Base(FaqContent content, Analyzer analyzer, Set<String> domainTerms, OtherOffices otherOffices) {
     }
 
     /** What questions are answered from: content/ plus the editors' overlay, indexed. */
@@ -68,7 +68,8 @@ public class AnswerEngine implements ReloadableContent {
         correctable.addAll(content.synonyms().values());
         Analyzer analyzer = new Analyzer(new TextNormalizer(content.fillers()), new PinyinCorrector(correctable),
                 new SynonymTable(content.synonyms()), content.stopwords(), dictionary);
-        snapshot.set(index(new Base(content, analyzer, Set.copyOf(domainTerms)), overlay));
+        OtherOffices otherOffices = new OtherOffices(content.otherOffices(), analyzer::clean, embedder);
+        snapshot.set(index(new Base(content, analyzer, Set.copyOf(domainTerms), otherOffices), overlay));
     }
 
     /**
@@ -159,7 +160,7 @@ public class AnswerEngine implements ReloadableContent {
         double[] cosine = current.semantic().cosines(meaning);
         boolean anchored = analyzed.mentionsAny(current.base().domainTerms());
         return new ChannelScores(current.entries(), lexical, cosine, anchored, analyzed.clean().length(),
-                current.index().unknownShare(analyzed));
+                current.index().unknownShare(analyzed), current.base().otherOffices().closest(meaning));
     }
 
     /** The {@code limit} best topics for a question with their fused scores, for editors checking the ranking. */

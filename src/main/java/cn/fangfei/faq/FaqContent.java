@@ -13,5 +13,6 @@ record FaqContent(
         Set<String> stopwords,
         Set<String> greetings,
         Set<String> thanks,
+        List<String> otherOffices,
         RiskCheck riskCheck) {
 }

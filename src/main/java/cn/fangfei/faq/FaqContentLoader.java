@@ -42,6 +42,7 @@ final class FaqContentLoader {
                 new LinkedHashSet<>(lines(dir.resolve("stopwords.txt"))),
                 new LinkedHashSet<>(smalltalk.strings("greeting")),
                 new LinkedHashSet<>(smalltalk.strings("thanks")),
+                lines(dir.resolve("other-offices.txt")),
                 riskCheck(dir.resolve("risk-signals.yml")));
     }
 

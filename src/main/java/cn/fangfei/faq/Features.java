@@ -18,7 +18,7 @@ final class Features {
     static final List<String> DECISION = List.of(
             "fused_probability", "fused_margin", "lexical_of_first", "lexical_margin", "anchored",
             "cosine_of_first", "cosine_margin", "channels_agree", "first_is_lexical_best", "first_is_cosine_best",
-            "log_length", "unknown_share");
+            "log_length", "unknown_share", "other_office_lead", "other_office_cosine");
 
     private Features() {
     }
@@ -50,7 +50,8 @@ final class Features {
             fused[first], fused[first] - (order.length > 1 ? fused[second] : 0),
             scores.lexical()[first], margin(scores.lexical()), scores.anchored() ? 1 : 0,
             scores.cosine()[first], margin(scores.cosine()), lexicalBest == cosineBest ? 1 : 0,
-            first == lexicalBest ? 1 : 0, first == cosineBest ? 1 : 0, Math.log1p(scores.length()), scores.unknownShare()};
+            first == lexicalBest ? 1 : 0, first == cosineBest ? 1 : 0, Math.log1p(scores.length()), scores.unknownShare(),
+            scores.otherOfficeCosine() - scores.cosine()[first], scores.otherOfficeCosine()};
     }
 
     /** Topic indexes by descending score. */

@@ -39,6 +39,14 @@ class AnswerEngineTest {
         assertThat(engine.ask("驾驶证到期了去哪换").topic()).isNull();
     }
 
+    /** other-offices.txt tells the pension office's question from the scam that borrows its words. */
+    @Test
+    void theSameWordsForAnotherOfficeAreDeclinedButNotTheScam() {
+        assertThat(engine.ask("我家老人的城乡养老保险一年得交多少").outcome()).isEqualTo(Answer.Outcome.FALLBACK);
+        assertThat(engine.ask("个体户的营业执照怎么年报").outcome()).isEqualTo(Answer.Outcome.FALLBACK);
+        assertThat(topicOf("有人上门推销养老公寓 交二十万会员费每年返百分之十")).isEqualTo("pension-scams");
+    }
+
     @Test
     void aQuestionWithNothingLeftOnceCleanedFallsBack() {
         assertThat(engine.clean("？？！")).isBlank();

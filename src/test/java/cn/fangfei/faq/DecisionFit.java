@@ -31,8 +31,12 @@ import java.util.stream.Collectors;
  */
 public final class DecisionFit {
     static final int FOLDS = 5;
-    /** The office's requirement (issue 9): at least this share of questions for other offices is declined. */
-    static final double REQUIRED_DECLINED = 0.90;
+    /**
+     * The office requires (issue 9) that at least 0.90 of questions for other offices are declined, on
+     * questions nobody has seen. The cross-validated share is aimed higher, because a set of 30 such
+     * questions moves in steps of 0.033: at 0.90 on calibration, unseen sets fell to 0.87.
+     */
+    static final double REQUIRED_DECLINED = 0.93;
     private static final long SEED = 20261203L;
 
     /** One labelled question with both channels' scores; {@code expected} is empty for an off-topic one. */

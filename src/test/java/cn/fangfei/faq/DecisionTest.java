@@ -22,7 +22,7 @@ class DecisionTest {
     @Test
     void theFusedRankingWeighsBothChannels() {
         // a leads on words, b on meaning; with these weights meaning wins: b 1.4, a 0.8, c -1.6.
-        ChannelScores scores = new ChannelScores(TOPICS, new double[] {0.9, 0.4, 0.1}, new double[] {0.5, 0.9, 0.3}, true, 10, 0);
+        ChannelScores scores = new ChannelScores(TOPICS, new double[] {0.9, 0.4, 0.1}, new double[] {0.5, 0.9, 0.3}, true, 10, 0, -1);
         Decision.Ranked ranked = DECISION.rank(scores);
         assertThat(ranked.order()).containsExactly(1, 0, 2);
         assertThat(ranked.probability()[1]).isCloseTo(LogisticModel.sigmoid(1.4), within(1e-12));
@@ -31,7 +31,7 @@ class DecisionTest {
 
     @Test
     void rankingFeaturesCompareEachTopicWithTheBestOfItsChannel() {
-        ChannelScores scores = new ChannelScores(TOPICS, new double[] {0.9, 0.45, 0.0}, new double[] {0.5, 0.9, 0.3}, true, 10, 0);
+        ChannelScores scores = new ChannelScores(TOPICS, new double[] {0.9, 0.45, 0.0}, new double[] {0.5, 0.9, 0.3}, true, 10, 0, -1);
         double[] b = Features.ranking(scores)[1];
         assertThat(b).containsExactly(new double[] {0.45, 0.5, 0.9, 0.0, 0.5, 1.0}, within(1e-12));
     }
@@ -39,7 +39,7 @@ class DecisionTest {
     @Test
     void answersWhenTheFittedModelIsSureEnough() {
         // Both channels put a first: fused σ(2.0) = 0.88 → answer logit -2 + 4·0.88 + 2 = 3.52, p 0.97.
-        ChannelScores agreeing = new ChannelScores(TOPICS, new double[] {0.9, 0.2, 0.1}, new double[] {0.8, 0.5, 0.3}, true, 10, 0);
+        ChannelScores agreeing = new ChannelScores(TOPICS, new double[] {0.9, 0.2, 0.1}, new double[] {0.8, 0.5, 0.3}, true, 10, 0, -1);
         Answer answer = DECISION.decide(agreeing, List.of());
         assertThat(answer.outcome()).isEqualTo(Answer.Outcome.ANSWER);
         assertThat(answer.topic().id()).isEqualTo("a");
@@ -50,7 +50,7 @@ class DecisionTest {
     void offersTheTopThreeWhenUnsureButClose() {
         // The channels disagree (a on words, b on meaning): b first at σ(1.4) = 0.80, answer p σ(1.21) = 0.77 < 0.8;
         // b's cosine 0.9 ≥ 0.75 makes the choice worth offering.
-        ChannelScores split = new ChannelScores(TOPICS, new double[] {0.9, 0.4, 0.1}, new double[] {0.5, 0.9, 0.3}, true, 10, 0);
+        ChannelScores split = new ChannelScores(TOPICS, new double[] {0.9, 0.4, 0.1}, new double[] {0.5, 0.9, 0.3}, true, 10, 0, -1);
         Answer answer = DECISION.decide(split, List.of());
         assertThat(answer.outcome()).isEqualTo(Answer.Outcome.SUGGEST);
         assertThat(answer.topic()).isNull();
@@ -60,7 +60,7 @@ class DecisionTest {
     @Test
     void fallsBackWhenNothingIsClose() {
         // b first at σ(-0.8) = 0.31 with both channels agreeing: answer p σ(1.24) = 0.78 < 0.8; cosine 0.4 < 0.75.
-        ChannelScores far = new ChannelScores(TOPICS, new double[] {0.1, 0.3, 0.05}, new double[] {0.2, 0.4, 0.1}, false, 10, 0);
+        ChannelScores far = new ChannelScores(TOPICS, new double[] {0.1, 0.3, 0.05}, new double[] {0.2, 0.4, 0.1}, false, 10, 0, -1);
         Answer answer = DECISION.decide(far, List.of());
         assertThat(answer.outcome()).isEqualTo(Answer.Outcome.FALLBACK);
         assertThat(answer.suggestions()).hasSize(3);
@@ -68,7 +68,7 @@ class DecisionTest {
 
     @Test
     void aFollowUpIsMatchedWithoutThePreviousTopic() {
-        ChannelScores scores = new ChannelScores(TOPICS, new double[] {0.9, 0.4, 0.1}, new double[] {0.5, 0.9, 0.3}, true, 10, 0);
+        ChannelScores scores = new ChannelScores(TOPICS, new double[] {0.9, 0.4, 0.1}, new double[] {0.5, 0.9, 0.3}, true, 10, 0, -1);
         ChannelScores without = scores.without("b");
         assertThat(without.topics()).extracting(FaqEntry::id).containsExactly("a", "c");
         assertThat(without.lexical()).containsExactly(0.9, 0.1);
