@@ -16,7 +16,7 @@ import cn.fangfei.wechat.WechatAppTest;
 import cn.fangfei.wechat.menu.MenuButton;
 import cn.fangfei.wechat.menu.WechatMenu;
 
-class MenuClickHandlerTest extends WechatAppTest {
+class MenuClickRouteTest extends WechatAppTest {
     @Autowired
     ResidentQuestions questions;
 
