@@ -8,7 +8,7 @@ import cn.fangfei.wechat.Messages;
 import cn.fangfei.wechat.RoutingTable;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 
-/** 举报 and 查询, typed or spoken, a bare receipt code, and the menu keys tip:start and tip:status. */
+/** 举报 (or another start phrase of content/tip-categories.yml) and 查询, typed or spoken, a bare receipt code, and the menu keys tip:start and tip:status. */
 @Component
 class TipCommandRoute extends TipChatRoute {
     TipCommandRoute(TipConversation conversation, ResidentQuestions questions, Replies replies) {
@@ -26,6 +26,6 @@ class TipCommandRoute extends TipChatRoute {
             return tipMenuKey(message).isPresent();
         }
         String words = Messages.words(message);
-        return !words.isEmpty() && TipConversation.isKeyword(words);
+        return !words.isEmpty() && conversation.isKeyword(words);
     }
 }
