@@ -14,6 +14,8 @@ public enum RoutingTable {
     SUBSCRIBE,
     UNSUBSCRIBE,
     PREVIEW_BINDING,
+    // The description asked for by the 项目风险自测 button: a one-shot question, so a command still wins.
+    RISK_DESCRIPTION,
 
     // Other menu clicks and the follow and unfollow events.
     MENU_CLICK,

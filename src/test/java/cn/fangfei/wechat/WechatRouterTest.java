@@ -55,6 +55,7 @@ class WechatRouterTest extends WechatAppTest {
         assertThat(router.table()).extracting(route -> route.getClass().getSimpleName()).containsExactly(
                 "TipConversationRoute", "TagAnswerRoute",
                 "TipCommandRoute", "SubscribeRoute", "UnsubscribeRoute", "PreviewBindingRoute",
+                "RiskDescriptionRoute",
                 "MenuClickRoute", "FollowRoute", "UnfollowRoute",
                 "FaqTextRoute", "FaqVoiceRoute", "UnsupportedMediaRoute");
     }

@@ -44,14 +44,14 @@ public class MenuClickRoute implements WechatRoute {
     @Override
     public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService wxMpService,
             WxSessionManager sessionManager) {
-        String answer = MenuKey.parse(message.getEventKey()).flatMap(this::answerOf)
+        String answer = MenuKey.parse(message.getEventKey()).flatMap(key -> answerOf(message.getFromUser(), key))
                 .orElseGet(() -> replies.text("unknown-menu"));
         return TextReply.to(message, answer);
     }
 
-    private Optional<String> answerOf(MenuKey key) {
+    private Optional<String> answerOf(String openid, MenuKey key) {
         return switch (key.action()) {
-            case FAQ -> Optional.ofNullable(questions.answerOf(key.target()));
+            case FAQ -> Optional.ofNullable(questions.menuAnswer(openid, key.target()));
             case REPLY -> fixedReply(key.target());
             // The tip-off and campaign features' routes answer their keys before this catch-all; a key
             // they do not know leads nowhere.
