@@ -17,7 +17,7 @@ public class Replies implements ReloadableContent {
     static final Set<String> REQUIRED = Set.of(
             "welcome", "help", "greeting", "thanks", "fallback", "suggest-intro", "suggest-outro",
             "pick-expired", "voice-unrecognized", "unsupported-media", "empty-text", "unknown-menu",
-            "service-busy", "risk-intro", "risk-none", "risk-outro", "risk-brief", "article-link",
+            "service-busy", "risk-ask-describe", "risk-intro", "risk-none", "risk-outro", "risk-brief", "article-link",
             "tip-start", "tip-continue", "tip-category-unknown", "tip-ask-what", "tip-ask-where", "tip-ask-evidence",
             "tip-evidence-waiting", "tip-image-received", "tip-image-limit", "tip-image-failed", "tip-image-not-now",
             "tip-ask-contact", "tip-confirm", "tip-confirm-ask", "tip-text-empty", "tip-text-too-long",

@@ -140,6 +140,12 @@ public class AnswerEngine implements ReloadableContent {
         return supported && inContext.outcome() != Answer.Outcome.FALLBACK ? inContext : alone;
     }
 
+    /** The features of illegal fundraising a resident's description of a project shows. */
+    List<RiskCheck.Finding> riskFindings(String description) {
+        Snapshot current = current();
+        return current.base().content().riskCheck().assess(current.base().analyzer().clean(description));
+    }
+
     private Answer answer(Snapshot current, AnalyzedText analyzed) {
         List<RiskCheck.Finding> findings = current.base().content().riskCheck().assess(analyzed.clean());
         return decision.decide(scores(current, analyzed), findings);

@@ -13,7 +13,7 @@ import cn.fangfei.content.Replies;
 /** Writes an {@link Answer} as the chat text a resident reads. */
 @Component
 public class AnswerFormatter {
-    private static final String RISK_TOPIC = "risk-check";
+    static final String RISK_TOPIC = "risk-check";
     /** A chat bubble a resident reads at once; the article behind the link has the rest. */
     static final int RISK_REPLY_MAX_CHARS = 300;
     private static final int QUOTES_PER_FEATURE = 2;

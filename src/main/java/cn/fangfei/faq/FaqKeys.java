@@ -14,6 +14,8 @@ final class FaqKeys {
     static final Duration PICK_TTL = Duration.ofMinutes(5);
     /** The topic last answered to a resident, so that "那怎么办" right after is read in its context. */
     static final Duration LAST_TOPIC_TTL = Duration.ofMinutes(5);
+    /** A resident who clicked 项目风险自测 has this long to describe the project; the next message is assessed. */
+    static final Duration RISK_DESCRIPTION_TTL = Duration.ofMinutes(5);
     /** Questions that got the fallback, scored by how often they were asked; no openid, ever. */
     static final String UNANSWERED = "ff:faq:unanswered";
     /** Question → epoch millis of its last asking. */
@@ -45,6 +47,11 @@ final class FaqKeys {
 
     static String pick(String openidHash) {
         return "ff:faq:pick:" + openidHash;
+    }
+
+    /** String "1" while the resident with this openid hash is asked to describe a project for the self-check. */
+    static String riskDescription(String openidHash) {
+        return "ff:faq:risk-ask:" + openidHash;
     }
 
     /** String: the id of the topic last answered to the resident with this openid hash. */

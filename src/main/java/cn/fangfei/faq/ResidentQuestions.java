@@ -31,17 +31,19 @@ public class ResidentQuestions {
     private final AnswerFormatter formatter;
     private final PendingPicks picks;
     private final LastTopics lastTopics;
+    private final RiskDescriptions riskDescriptions;
     private final UnansweredLog unanswered;
     private final QuestionStats stats;
     private final Replies replies;
     private final MeterRegistry meters;
 
     public ResidentQuestions(AnswerEngine engine, AnswerFormatter formatter, PendingPicks picks, LastTopics lastTopics,
-                             UnansweredLog unanswered, QuestionStats stats, Replies replies, MeterRegistry meters) {
+                             RiskDescriptions riskDescriptions, UnansweredLog unanswered, QuestionStats stats, Replies replies, MeterRegistry meters) {
         this.engine = engine;
         this.formatter = formatter;
         this.picks = picks;
         this.lastTopics = lastTopics;
+        this.riskDescriptions = riskDescriptions;
         this.unanswered = unanswered;
         this.stats = stats;
         this.replies = replies;
@@ -82,6 +84,48 @@ public class ResidentQuestions {
                     e.getMessage());
         }
         return formatter.format(answer);
+    }
+
+    /**
+     * The reply to a menu button that leads to a topic. The self-check's button asks the resident to
+     * describe the project (there is nothing to assess yet) and the next message is assessed; without
+     * Redis it gives the self-check's general answer.
+     */
+    public String menuAnswer(String openid, String topicId) {
+        if (AnswerFormatter.RISK_TOPIC.equals(topicId) && engine.topic(topicId).isPresent()) {
+            try {
+                riskDescriptions.ask(openid);
+                return replies.text("risk-ask-describe");
+            } catch (JedisException e) {
+                log.warn("Redis unavailable, giving the self-check's general answer: {}", e.getMessage());
+            }
+        }
+        return answerOf(topicId);
+    }
+
+    /** Whether this resident was just asked to describe a project; false when Redis cannot tell. */
+    public boolean awaitsRiskDescription(String openid) {
+        try {
+            return riskDescriptions.pending(openid);
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    /** The self-check of a project the resident described after the 项目风险自测 button. */
+    public String assessRisk(String openid, String description) {
+        try {
+            riskDescriptions.close(openid);
+        } catch (JedisException e) {
+            log.warn("Redis unavailable, the self-check request stays until it expires: {}", e.getMessage());
+        }
+        String trimmed = description == null ? "" : description.strip();
+        if (trimmed.isEmpty()) {
+            return replies.text("empty-text");
+        }
+        return engine.topic(AnswerFormatter.RISK_TOPIC)
+                .map(entry -> formatter.topic(entry, engine.riskFindings(trimmed)))
+                .orElseGet(() -> reply(openid, trimmed));
     }
 
     /** The chat answer of one topic, for menu clicks such as faq:how-to-report; null if no such topic. */

@@ -31,10 +31,6 @@ final class SynonymTable {
         return canonical.getOrDefault(word, word);
     }
 
-    boolean isKnown(String word) {
-        return canonical.containsKey(word) || canonical.containsValue(word);
-    }
-
     /**
      * Rewrites multi-character variants to their canonical word, longest match first, so that the
      * character channel sees "检举" and "举报" alike. Single characters are left alone here: out of

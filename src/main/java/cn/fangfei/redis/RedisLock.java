@@ -52,7 +52,10 @@ public final class RedisLock implements Lock {
         return true;
     }
 
-    /** Waits at most one lease: a holder that died releases the lock by expiry. */
+    /**
+     * Waits until this thread holds the lock, with no upper bound: a holder that died frees it when its
+     * lease runs out, but another instance may take it first, again and again.
+     */
     @Override
     public void lock() {
         while (!tryLock()) {

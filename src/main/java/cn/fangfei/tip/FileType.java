@@ -1,6 +1,5 @@
 package cn.fangfei.tip;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -27,10 +26,6 @@ public enum FileType {
 
     public String extension() {
         return extension;
-    }
-
-    public static Optional<FileType> fromMediaType(String mediaType) {
-        return Arrays.stream(values()).filter(t -> t.mediaType.equals(mediaType)).findFirst();
     }
 
     /** The type by magic number: JPEG FF D8 FF, PNG's 8-byte signature, RIFF....WEBP, %PDF-. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
@@ -12,13 +13,17 @@ import cn.fangfei.content.ReloadableContent;
 import cn.fangfei.content.YamlFile;
 import cn.fangfei.content.YamlFile.Section;
 
-/** The categories a resident picks from, in content/tip-categories.yml; numbered from 1 in file order. */
+/**
+ * The categories a resident picks from, in content/tip-categories.yml, numbered from 1 in file order;
+ * and the whole sentences (start-phrases) that say the resident wants to report.
+ */
 @Component
 public class TipCategories implements ReloadableContent {
     static final int MAX_CATEGORIES = 15;
     static final int MAX_NAME_CHARS = 12;
 
     private final AtomicReference<List<String>> names = new AtomicReference<>(List.of());
+    private final AtomicReference<Set<String>> startPhrases = new AtomicReference<>(Set.of());
 
     @Override
     public String name() {
@@ -42,7 +47,17 @@ public class TipCategories implements ReloadableContent {
             }
             seen.add(category);
         }
+        List<String> phrases = root.strings("start-phrases");
+        if (phrases.isEmpty()) {
+            throw root.errorAt("start-phrases", "至少要有一句表示要举报的话,例如“举报”");
+        }
         names.set(List.copyOf(loaded));
+        startPhrases.set(Set.copyOf(phrases));
+    }
+
+    /** Whether this sentence, punctuation and spaces trimmed, says the resident wants to report. */
+    public boolean isStartPhrase(String sentence) {
+        return sentence != null && startPhrases.get().contains(sentence);
     }
 
     public List<String> all() {

@@ -8,8 +8,4 @@ public record TipDraft(String category, String what, String where, String contac
         contact = contact == null ? "" : contact;
         attachments = List.copyOf(attachments);
     }
-
-    public boolean isAnonymous() {
-        return contact.isEmpty();
-    }
 }

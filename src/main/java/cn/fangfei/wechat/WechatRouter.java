@@ -16,7 +16,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
 /**
- * WxJava's router, with one rule per {@link WechatRoute} bean. Every {@link InboundListener} sees a
+ * WxJava's router, with one rule per {@link WechatRoute} bean in {@link RoutingTable} order. Every {@link InboundListener} sees a
  * message once the route that answers it is known, just before that route handles it, unless the route
  * is {@link WechatRoute#isConfidential() confidential}; a message no route takes is shown to them too.
  */
@@ -29,15 +29,21 @@ public class WechatRouter implements DisposableBean {
 
     private final WxMpMessageRouter router;
     private final List<InboundListener> listeners;
+    private final List<WechatRoute> table;
 
     public WechatRouter(WxMpService wxMpService, List<WechatRoute> routes, List<InboundListener> listeners) {
         this.listeners = List.copyOf(listeners);
         router = new WxMpMessageRouter(wxMpService);
         // WxJava's checker answers a retry with an empty reply; RetryDeduplicator gives it the first reply instead.
         router.setMessageDuplicateChecker(messageId -> false);
-        routes.stream()
-                .sorted(Comparator.comparingInt(WechatRoute::getOrder))
-                .forEach(route -> router.rule().async(false).matcher(route)
+        table = routes.stream().sorted(Comparator.comparing(WechatRoute::slot)).toList();
+        for (int i = 1; i < table.size(); i++) {
+            if (table.get(i).slot() == table.get(i - 1).slot()) {
+                throw new IllegalStateException("two routes for routing table slot " + table.get(i).slot() + ": "
+                        + table.get(i - 1).getClass().getSimpleName() + " and " + table.get(i).getClass().getSimpleName());
+            }
+        }
+        table.forEach(route -> router.rule().async(false).matcher(route)
                         .handler((message, context, service, sessions) -> {
                             context.put(ROUTED, Boolean.TRUE);
                             if (!route.isConfidential()) {
@@ -45,6 +51,11 @@ public class WechatRouter implements DisposableBean {
                             }
                             return route.handle(message, context, service, sessions);
                         }).end());
+    }
+
+    /** The routes in the order they are tried. */
+    public List<WechatRoute> table() {
+        return table;
     }
 
     /** The passive reply to a message, or null for none. */

@@ -29,6 +29,22 @@ class TipCategoriesTest {
     }
 
     @Test
+    void startPhrasesAreWholeSentencesFromTheFile() {
+        categories.reload(Path.of("content"));
+
+        assertThat(categories.isStartPhrase("我想举报")).isTrue();
+        assertThat(categories.isStartPhrase("我要反映线索")).isTrue();
+        assertThat(categories.isStartPhrase("怎么举报")).isFalse();
+        assertThat(categories.isStartPhrase("举报有奖励吗")).isFalse();
+    }
+
+    @Test
+    void aFileWithoutStartPhrasesIsRefused() throws IOException {
+        write("categories:\n  - 养老\n");
+        assertThatThrownBy(() -> categories.reload(dir)).hasMessageContaining("start-phrases");
+    }
+
+    @Test
     void aResidentPicksByNumberFullWidthNumberOrName() {
         categories.reload(Path.of("content"));
 

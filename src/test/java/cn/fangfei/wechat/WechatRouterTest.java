@@ -1,6 +1,7 @@
 package cn.fangfei.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.fangfei.faq.ResidentQuestions;
-import cn.fangfei.wechat.handler.TextHandler;
+import cn.fangfei.wechat.handler.FaqTextRoute;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -21,13 +22,18 @@ class WechatRouterTest extends WechatAppTest {
     WxMpService wxMpService;
 
     @Autowired
-    TextHandler textHandler;
+    FaqTextRoute faqTextRoute;
 
     @Autowired
     ResidentQuestions questions;
 
     /** What a feature such as tip-offs will add: a keyword route, declared without touching the router. */
     static class TipOffKeyword implements WechatRoute {
+        @Override
+        public RoutingTable slot() {
+            return RoutingTable.TIP_COMMAND;
+        }
+
         @Override
         public boolean match(WxMpXmlMessage message) {
             return "text".equals(message.getMsgType()) && "举报".equals(message.getContent());
@@ -40,9 +46,29 @@ class WechatRouterTest extends WechatAppTest {
         }
     }
 
+    @Autowired
+    WechatRouter router;
+
+    /** The routing table as it runs: an active conversation, then commands, then menu clicks, then the FAQ. */
+    @Test
+    void theRoutingTableReadsTopToBottom() {
+        assertThat(router.table()).extracting(route -> route.getClass().getSimpleName()).containsExactly(
+                "TipConversationRoute", "TagAnswerRoute",
+                "TipCommandRoute", "SubscribeRoute", "UnsubscribeRoute", "PreviewBindingRoute",
+                "RiskDescriptionRoute",
+                "MenuClickRoute", "FollowRoute", "UnfollowRoute",
+                "FaqTextRoute", "FaqVoiceRoute", "UnsupportedMediaRoute");
+    }
+
+    @Test
+    void twoRoutesForOneSlotAreRefused() {
+        assertThatThrownBy(() -> new WechatRouter(wxMpService, List.of(new TipOffKeyword(), new TipOffKeyword()), List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TIP_COMMAND");
+    }
+
     @Test
     void aFeatureRouteGoesBeforeTheCatchAllOfItsMessageKind() {
-        WechatRouter router = new WechatRouter(wxMpService, List.of(textHandler, new TipOffKeyword()), List.of());
+        WechatRouter router = new WechatRouter(wxMpService, List.of(faqTextRoute, new TipOffKeyword()), List.of());
         try {
             assertThat(contentOf(router.route(text("举报")))).isEqualTo("tip-off flow");
             assertThat(contentOf(router.route(text("什么是非法集资"))))
@@ -75,7 +101,7 @@ class WechatRouterTest extends WechatAppTest {
     @Test
     void listenersDoNotSeeWhatAConfidentialRouteAnswers() {
         List<String> seen = new ArrayList<>();
-        WechatRouter router = new WechatRouter(wxMpService, List.of(textHandler, new ConfidentialKeyword()),
+        WechatRouter router = new WechatRouter(wxMpService, List.of(faqTextRoute, new ConfidentialKeyword()),
                 List.of(message -> seen.add(message.getContent())));
         try {
             assertThat(contentOf(router.route(text("举报")))).isEqualTo("tip-off flow");

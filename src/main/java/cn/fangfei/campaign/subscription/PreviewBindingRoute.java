@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.wechat.Messages;
+import cn.fangfei.wechat.RoutingTable;
 import cn.fangfei.wechat.TextReply;
 import cn.fangfei.wechat.WechatRoute;
-import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -29,8 +30,13 @@ class PreviewBindingRoute implements WechatRoute {
     }
 
     @Override
+    public RoutingTable slot() {
+        return RoutingTable.PREVIEW_BINDING;
+    }
+
+    @Override
     public boolean match(WxMpXmlMessage message) {
-        return WxConsts.XmlMsgType.TEXT.equals(message.getMsgType()) && command(message).matches();
+        return Messages.isText(message) && command(message).matches();
     }
 
     @Override

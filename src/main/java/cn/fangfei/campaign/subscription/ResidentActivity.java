@@ -3,7 +3,7 @@ package cn.fangfei.campaign.subscription;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.wechat.InboundListener;
-import me.chanjar.weixin.common.api.WxConsts;
+import cn.fangfei.wechat.Messages;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 
 /**
@@ -22,16 +22,11 @@ class ResidentActivity implements InboundListener {
     @Override
     public void onInbound(WxMpXmlMessage message) {
         String openid = message.getFromUser();
-        if (openid == null || isUnfollow(message)) {
+        if (openid == null || Messages.isUnfollow(message)) {
             return;
         }
-        boolean mayAnswerTagList = WxConsts.XmlMsgType.TEXT.equals(message.getMsgType())
+        boolean mayAnswerTagList = Messages.isText(message)
                 && TagAnswer.parse(message.getContent()).isPresent();
         subscribers.recordActivity(openid, mayAnswerTagList);
-    }
-
-    private static boolean isUnfollow(WxMpXmlMessage message) {
-        return WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())
-                && WxConsts.EventType.UNSUBSCRIBE.equalsIgnoreCase(message.getEvent());
     }
 }

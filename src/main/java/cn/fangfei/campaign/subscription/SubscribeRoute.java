@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 import cn.fangfei.campaign.calendar.CampaignCalendar;
 import cn.fangfei.campaign.calendar.ChatText;
+import cn.fangfei.wechat.Messages;
+import cn.fangfei.wechat.RoutingTable;
 import cn.fangfei.wechat.TextReply;
 import cn.fangfei.wechat.WechatRoute;
-import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -32,8 +33,13 @@ class SubscribeRoute implements WechatRoute {
     }
 
     @Override
+    public RoutingTable slot() {
+        return RoutingTable.SUBSCRIBE;
+    }
+
+    @Override
     public boolean match(WxMpXmlMessage message) {
-        return isClick(message, MENU_KEY) || WxConsts.XmlMsgType.TEXT.equals(message.getMsgType())
+        return Messages.isClick(message, MENU_KEY) || Messages.isText(message)
                 && calendar.content().subscribeWords().contains(ChatText.normalize(message.getContent()));
     }
 
@@ -44,10 +50,5 @@ class SubscribeRoute implements WechatRoute {
         boolean isNew = subscribers.subscribe(openid);
         picks.offer(openid);
         return TextReply.to(message, replies.subscribed(isNew, subscribers.tagsOf(openid)));
-    }
-
-    static boolean isClick(WxMpXmlMessage message, String key) {
-        return WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())
-                && WxConsts.EventType.CLICK.equalsIgnoreCase(message.getEvent()) && key.equals(message.getEventKey());
     }
 }

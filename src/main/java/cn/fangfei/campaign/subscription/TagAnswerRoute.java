@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 import cn.fangfei.campaign.calendar.CampaignCalendar;
 import cn.fangfei.campaign.calendar.InterestTag;
+import cn.fangfei.wechat.Messages;
+import cn.fangfei.wechat.RoutingTable;
 import cn.fangfei.wechat.TextReply;
 import cn.fangfei.wechat.WechatRoute;
-import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -38,8 +39,13 @@ class TagAnswerRoute implements WechatRoute {
 
     /** Redis trouble means "not an answer": the FAQ then still replies to the text. */
     @Override
+    public RoutingTable slot() {
+        return RoutingTable.INTEREST_TAG_PICK;
+    }
+
+    @Override
     public boolean match(WxMpXmlMessage message) {
-        if (!WxConsts.XmlMsgType.TEXT.equals(message.getMsgType()) || TagAnswer.parse(message.getContent()).isEmpty()) {
+        if (!Messages.isText(message) || TagAnswer.parse(message.getContent()).isEmpty()) {
             return false;
         }
         try {

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 import cn.fangfei.campaign.calendar.CampaignCalendar;
 import cn.fangfei.campaign.calendar.ChatText;
+import cn.fangfei.wechat.Messages;
+import cn.fangfei.wechat.RoutingTable;
 import cn.fangfei.wechat.TextReply;
 import cn.fangfei.wechat.WechatRoute;
-import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -30,8 +31,13 @@ class UnsubscribeRoute implements WechatRoute {
     }
 
     @Override
+    public RoutingTable slot() {
+        return RoutingTable.UNSUBSCRIBE;
+    }
+
+    @Override
     public boolean match(WxMpXmlMessage message) {
-        return SubscribeRoute.isClick(message, MENU_KEY) || WxConsts.XmlMsgType.TEXT.equals(message.getMsgType())
+        return Messages.isClick(message, MENU_KEY) || Messages.isText(message)
                 && calendar.content().unsubscribeWords().contains(ChatText.normalize(message.getContent()));
     }
 

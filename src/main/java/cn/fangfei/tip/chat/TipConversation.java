@@ -37,7 +37,6 @@ import cn.fangfei.tip.TipUnavailableException;
  */
 @Component
 class TipConversation {
-    static final Set<String> START = Set.of("举报", "我要举报", "匿名举报", "举报线索");
     private static final Set<String> CANCEL = Set.of("取消", "退出", "不举报了");
     private static final Set<String> IMAGES_DONE = Set.of("好了", "好", "完成", "发完了", "跳过", "没有", "无", "不用");
     private static final Set<String> ANONYMOUS = Set.of("匿名", "不留", "跳过", "不用", "没有", "无");
@@ -87,10 +86,14 @@ class TipConversation {
         this.clock = clock;
     }
 
-    /** Whether a text outside any conversation is ours: 举报, 查询..., or a bare receipt code. */
-    static boolean isKeyword(String text) {
+    /** Whether a text outside any conversation is ours: 举报 (or a start phrase), 查询..., or a bare receipt code. */
+    boolean isKeyword(String text) {
         String t = text == null ? "" : text.strip();
-        return START.contains(command(t)) || QUERY.matcher(t).matches() || isBareReceipt(t);
+        return isStart(t) || QUERY.matcher(t).matches() || isBareReceipt(t);
+    }
+
+    private boolean isStart(String text) {
+        return categories.isStartPhrase(command(text));
     }
 
     /** Sixteen digits, however spaced: a bank card or phone number is not taken for a receipt. */
@@ -128,7 +131,7 @@ class TipConversation {
         String t = text == null ? "" : text.strip();
         Optional<ChatState> state = states.find(openid);
         if (state.isEmpty() || state.get().mode() == ChatState.Mode.FOLLOW_UP) {
-            if (START.contains(command(t))) {
+            if (isStart(t)) {
                 return start(openid);
             }
             Matcher query = QUERY.matcher(t);
@@ -147,7 +150,7 @@ class TipConversation {
         if (current.mode() == ChatState.Mode.FOLLOW_UP) {
             return followUpText(openid, current, t);
         }
-        if (START.contains(command(t))) {
+        if (isStart(t)) {
             return start(openid);
         }
         try {

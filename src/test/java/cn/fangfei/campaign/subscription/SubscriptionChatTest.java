@@ -112,6 +112,18 @@ class SubscriptionChatTest extends WechatAppTest {
         assertThat(subscribed()).isFalse();
     }
 
+    /** Issue 11: the tip-off conversation comes first in the routing table, so its words stay in the tip-off. */
+    @Test
+    void subscribeWordsInTheMiddleOfATipOffContinueTheTipOff() {
+        say("举报");
+
+        String reply = say("订阅提醒");
+
+        assertThat(subscribed()).isFalse();
+        assertThat(reply).doesNotStartWith("已为您订阅").contains("1. 养老");
+        assertThat(say("取消")).isEqualTo(replies.text("tip-cancelled"));
+    }
+
     @Test
     void unfollowingTheAccountUnsubscribesSilently() {
         say("订阅提醒");

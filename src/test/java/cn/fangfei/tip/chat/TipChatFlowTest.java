@@ -222,6 +222,28 @@ class TipChatFlowTest extends TipAppTest {
     }
 
     /** Submits a tip through the chat and returns its receipt. */
+    /** Issue 9: saying one wants to report starts the tip-off like the menu; a question about reporting stays a question. */
+    @Test
+    void sayingOneWantsToReportStartsTheTipOffAndQuestionsAboutReportingGetTheFaq() {
+        String start = replies.text("tip-start", Map.of("categories", "1. 养老")).substring(0, 10);
+        for (String words : List.of("我想举报", "要举报!", "我要反映线索。", "想反映个情况")) {
+            String openid = InboundMessages.newOpenid();
+            assertThat(say(openid, words)).as(words).startsWith(start).contains("1. 养老", "10. 其他");
+            assertThat(say(openid, "取消")).isEqualTo(replies.text("tip-cancelled"));
+        }
+        String speaker = InboundMessages.newOpenid();
+        String spoken = wechat().postSafe(InboundMessages.voice(speaker, "我想举报。", InboundMessages.newMsgId()))
+                .fields().get("Content");
+        assertThat(spoken).startsWith(start).contains("1. 养老");
+        assertThat(say(speaker, "取消")).isEqualTo(replies.text("tip-cancelled"));
+
+        for (String question : List.of("怎么举报", "举报有奖励吗")) {
+            String openid = InboundMessages.newOpenid();
+            assertThat(say(openid, question)).as(question).isEqualTo(questions.reply(openid, question))
+                    .doesNotContain("10. 其他");
+        }
+    }
+
     String report(String openid) {
         say(openid, "举报");
         say(openid, "1");

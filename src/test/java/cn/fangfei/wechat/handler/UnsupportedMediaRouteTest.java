@@ -10,7 +10,7 @@ import cn.fangfei.content.Replies;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatAppTest;
 
-class UnsupportedMediaHandlerTest extends WechatAppTest {
+class UnsupportedMediaRouteTest extends WechatAppTest {
     @Autowired
     Replies replies;
 

@@ -6,9 +6,10 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.faq.ResidentQuestions;
+import cn.fangfei.wechat.Messages;
+import cn.fangfei.wechat.RoutingTable;
 import cn.fangfei.wechat.TextReply;
 import cn.fangfei.wechat.WechatRoute;
-import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -16,21 +17,21 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
 /** Any text no feature claimed is a question for the FAQ. */
 @Component
-public class TextHandler implements WechatRoute {
+public class FaqTextRoute implements WechatRoute {
     private final ResidentQuestions questions;
 
-    public TextHandler(ResidentQuestions questions) {
+    public FaqTextRoute(ResidentQuestions questions) {
         this.questions = questions;
     }
 
     @Override
-    public int getOrder() {
-        return FALLBACK;
+    public RoutingTable slot() {
+        return RoutingTable.FAQ_TEXT;
     }
 
     @Override
     public boolean match(WxMpXmlMessage message) {
-        return WxConsts.XmlMsgType.TEXT.equals(message.getMsgType());
+        return Messages.isText(message);
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatAppTest;
 
-class UnsubscribeHandlerTest extends WechatAppTest {
+class UnfollowRouteTest extends WechatAppTest {
     @Test
     void anUnfollowGetsNoReply() {
         var reply = wechat().postPlain(InboundMessages.event(InboundMessages.newOpenid(), InboundMessages.now(),

@@ -10,7 +10,7 @@ import cn.fangfei.faq.ResidentQuestions;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatAppTest;
 
-class VoiceHandlerTest extends WechatAppTest {
+class FaqVoiceRouteTest extends WechatAppTest {
     @Autowired
     ResidentQuestions questions;
 

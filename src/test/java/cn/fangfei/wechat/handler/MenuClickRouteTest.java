@@ -16,7 +16,7 @@ import cn.fangfei.wechat.WechatAppTest;
 import cn.fangfei.wechat.menu.MenuButton;
 import cn.fangfei.wechat.menu.WechatMenu;
 
-class MenuClickHandlerTest extends WechatAppTest {
+class MenuClickRouteTest extends WechatAppTest {
     @Autowired
     ResidentQuestions questions;
 
@@ -50,6 +50,29 @@ class MenuClickHandlerTest extends WechatAppTest {
         assertThat(click("faq:how-to-report")).isEqualTo(answer == null ? replies.text("unknown-menu") : answer);
     }
 
+    /** Issue 9: the self-check button asks for a description and assesses the next message, once. */
+    @Test
+    void theRiskCheckButtonAsksForTheProjectAndAssessesTheNextMessage() {
+        String openid = InboundMessages.newOpenid();
+        assertThat(click(openid, "faq:risk-check")).isEqualTo(replies.text("risk-ask-describe"));
+
+        String assessed = say(openid, "朋友拉我投一个养老项目,保本保息,年化20%,介绍别人来还有返利");
+
+        assertThat(assessed).startsWith(replies.text("risk-intro")).contains("/faq/risk-check");
+        assertThat(say(openid, "什么是非法集资")).isEqualTo(questions.reply(InboundMessages.newOpenid(), "什么是非法集资"));
+    }
+
+    @Test
+    void aSpokenDescriptionIsAssessedAndAVagueOneSaysNoFeatureWasSeen() {
+        String openid = InboundMessages.newOpenid();
+        click(openid, "faq:risk-check");
+
+        String assessed = wechat().postPlain(InboundMessages.voice(openid, "就是买了点东西。", InboundMessages.newMsgId()))
+                .fields().get("Content");
+
+        assertThat(assessed).startsWith(replies.text("risk-none")).contains("/faq/risk-check");
+    }
+
     @Test
     void aReplyKeySaysThatReply() {
         assertThat(click("reply:help")).isEqualTo(replies.text("help"));
@@ -74,12 +97,22 @@ class MenuClickHandlerTest extends WechatAppTest {
         if (key.equals("tip:status")) {
             return replies.text("tip-query-how");
         }
+        if (key.equals("faq:risk-check")) {
+            return replies.text("risk-ask-describe");
+        }
         String answer = key.startsWith("faq:") ? questions.answerOf(target) : replies.text(target);
         return answer == null ? replies.text("unknown-menu") : answer;
     }
 
     private String click(String key) {
-        return wechat().postPlain(InboundMessages.event(InboundMessages.newOpenid(), InboundMessages.now(), "CLICK", key))
-                .fields().get("Content");
+        return click(InboundMessages.newOpenid(), key);
+    }
+
+    private String click(String openid, String key) {
+        return wechat().postPlain(InboundMessages.event(openid, InboundMessages.now(), "CLICK", key)).fields().get("Content");
+    }
+
+    private String say(String openid, String text) {
+        return wechat().postPlain(InboundMessages.text(openid, text, InboundMessages.newMsgId())).fields().get("Content");
     }
 }

@@ -11,7 +11,7 @@ import cn.fangfei.content.Replies;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatAppTest;
 
-class SubscribeHandlerTest extends WechatAppTest {
+class FollowRouteTest extends WechatAppTest {
     @Autowired
     Replies replies;
 

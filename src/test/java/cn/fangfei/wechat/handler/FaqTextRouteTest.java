@@ -9,7 +9,7 @@ import cn.fangfei.faq.ResidentQuestions;
 import cn.fangfei.wechat.InboundMessages;
 import cn.fangfei.wechat.WechatAppTest;
 
-class TextHandlerTest extends WechatAppTest {
+class FaqTextRouteTest extends WechatAppTest {
     @Autowired
     ResidentQuestions questions;
 

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 import cn.fangfei.content.Replies;
 import cn.fangfei.faq.ResidentQuestions;
+import cn.fangfei.wechat.Messages;
+import cn.fangfei.wechat.RoutingTable;
 import cn.fangfei.wechat.TextReply;
 import cn.fangfei.wechat.WechatRoute;
-import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -19,32 +20,32 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
  * switched on), exactly as if the resident had typed it: many older residents prefer to speak.
  */
 @Component
-public class VoiceHandler implements WechatRoute {
+public class FaqVoiceRoute implements WechatRoute {
     private final ResidentQuestions questions;
     private final Replies replies;
 
-    public VoiceHandler(ResidentQuestions questions, Replies replies) {
+    public FaqVoiceRoute(ResidentQuestions questions, Replies replies) {
         this.questions = questions;
         this.replies = replies;
     }
 
     @Override
-    public int getOrder() {
-        return FALLBACK;
+    public RoutingTable slot() {
+        return RoutingTable.FAQ_VOICE;
     }
 
     @Override
     public boolean match(WxMpXmlMessage message) {
-        return WxConsts.XmlMsgType.VOICE.equals(message.getMsgType());
+        return Messages.isVoice(message);
     }
 
     @Override
     public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService wxMpService,
             WxSessionManager sessionManager) {
-        String recognition = message.getRecognition();
-        if (recognition == null || recognition.isBlank()) {
+        String recognition = Messages.words(message);
+        if (recognition.isEmpty()) {
             return TextReply.to(message, replies.text("voice-unrecognized"));
         }
-        return TextReply.to(message, questions.reply(message.getFromUser(), recognition.strip()));
+        return TextReply.to(message, questions.reply(message.getFromUser(), recognition));
     }
 }
