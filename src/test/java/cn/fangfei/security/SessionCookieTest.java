@@ -35,7 +35,9 @@ import redis.clients.jedis.util.Pool;
         "fangfei.wechat.aes-key=",
         "fangfei.wechat.api-host=",
         "fangfei.simulator.enabled=auto",
-        "fangfei.admin.token="})
+        "fangfei.admin.token=",
+        // The tests speak as the TLS proxy in front of the app (X-Forwarded-Proto).
+        "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
 @ActiveProfiles("test")
 class SessionCookieTest {
     private static final HttpClient HTTP = HttpLogin.HTTP;
