@@ -67,6 +67,13 @@ public class SecurityConfiguration {
     private static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Residents' pages (tip form, status, FAQ articles): scripts only from our own files, nothing from
+     * elsewhere, forms only to us. Inline styles stay allowed; they cannot run code.
+     */
+    private static final String RESIDENT_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     /**
      * Everything a visitor without a login may open; every other path needs one (issue 11: deny by
@@ -137,7 +144,10 @@ public class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new OrRequestMatcher(path.matcher("/console/**"), path.matcher("/console"),
                                         path.matcher(LOGIN)),
-                                new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
+                                new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new OrRequestMatcher(path.matcher("/tip"), path.matcher("/tip/**"), path.matcher("/faq/*")),
+                                new ContentSecurityPolicyHeaderWriter(RESIDENT_POLICY))));
         return http.build();
     }
 
