@@ -14,6 +14,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -251,7 +252,8 @@ public class SecurityConfiguration {
                                             AuthenticationException exception) throws IOException {
             String query = exception instanceof LoginThrottledException throttled
                     ? "locked&wait=" + throttled.waitSeconds()
-                    : exception instanceof DisabledException ? "disabled" : "bad";
+                    : exception instanceof DisabledException ? "disabled"
+                    : exception instanceof AuthenticationServiceException ? "unavailable" : "bad";
             response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + query);
         }
     }
