@@ -47,7 +47,7 @@ class TwoInstancesIT {
     private static final String TOKEN = "two-instances-token";
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
     private static final String APP_ID = "wxtwoinstances";
-    private static final String ADMIN_TOKEN = "two-instances-admin-token";
+    private static final String ADMIN_TOKEN = "two-instances-admin-token-0123456789";
     private static final String ADMIN_PASSWORD = "two-instances-admin-password";
     private static final String REVIEWER_PASSWORD = "two-instances-reviewer-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

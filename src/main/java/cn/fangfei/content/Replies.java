@@ -22,7 +22,7 @@ public class Replies implements ReloadableContent {
             "tip-evidence-waiting", "tip-image-received", "tip-image-limit", "tip-image-failed", "tip-image-not-now",
             "tip-ask-contact", "tip-confirm", "tip-confirm-ask", "tip-text-empty", "tip-text-too-long",
             "tip-contact-too-long", "tip-category-missing", "tip-submitted", "tip-already-submitted", "tip-cancelled",
-            "tip-rate-limited", "tip-busy", "tip-query-how", "tip-receipt-unknown", "tip-query-throttled", "tip-status",
+            "tip-rate-limited", "tip-busy", "tip-query-how", "tip-receipt-unknown", "tip-query-throttled", "tip-status-unavailable", "tip-status",
             "tip-status-no-messages", "tip-status-more", "tip-followup-prompt", "tip-status-closed", "tip-followup-added",
             "tip-followup-done", "tip-followup-closed", "tip-file-type", "tip-file-too-large", "tip-image-too-large", "tip-too-many-files",
             "tip-file-unreadable", "tip-upload-too-large", "tip-upload-busy", "upload-not-here", "tip-form-expired",

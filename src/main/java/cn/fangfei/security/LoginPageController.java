@@ -16,6 +16,7 @@ class LoginPageController {
             model.addAttribute("problem", switch (error) {
                 case "locked" -> "登录失败次数过多,请" + inWords(wait) + "后再试;如急需登录,请联系管理员解除限制";
                 case "disabled" -> "该账号已停用,请联系管理员";
+                case "unavailable" -> "登录服务暂时不可用,请稍后再试;如果一直出现,请联系管理员";
                 default -> "用户名或密码不正确";
             });
         } else if (logout != null) {

@@ -14,6 +14,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -66,6 +67,13 @@ public class SecurityConfiguration {
      */
     private static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Residents' pages (tip form, status, FAQ articles): scripts only from our own files, nothing from
+     * elsewhere, forms only to us. Inline styles stay allowed; they cannot run code.
+     */
+    private static final String RESIDENT_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     /**
@@ -137,7 +145,10 @@ public class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new OrRequestMatcher(path.matcher("/console/**"), path.matcher("/console"),
                                         path.matcher(LOGIN)),
-                                new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
+                                new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new OrRequestMatcher(path.matcher("/tip"), path.matcher("/tip/**"), path.matcher("/faq/*")),
+                                new ContentSecurityPolicyHeaderWriter(RESIDENT_POLICY))));
         return http.build();
     }
 
@@ -241,7 +252,8 @@ public class SecurityConfiguration {
                                             AuthenticationException exception) throws IOException {
             String query = exception instanceof LoginThrottledException throttled
                     ? "locked&wait=" + throttled.waitSeconds()
-                    : exception instanceof DisabledException ? "disabled" : "bad";
+                    : exception instanceof DisabledException ? "disabled"
+                    : exception instanceof AuthenticationServiceException ? "unavailable" : "bad";
             response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + query);
         }
     }

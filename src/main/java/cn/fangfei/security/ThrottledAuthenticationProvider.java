@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -11,6 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Username and password against {@link StaffAccounts}, behind {@link LoginThrottle}. A disabled
@@ -28,8 +31,17 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.throttle = throttle;
     }
 
+    /** Redis down (accounts and throttle live there): a login failure the page explains, not a 500. */
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return throttledCheck(authentication);
+        } catch (JedisException e) {
+            throw new AuthenticationServiceException("Redis unavailable", e);
+        }
+    }
+
+    private Authentication throttledCheck(Authentication authentication) {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";

@@ -17,7 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
         "fangfei.wechat.aes-key=",
         "fangfei.wechat.api-host=",
         "fangfei.simulator.enabled=auto",
-        "fangfei.admin.token="})
+        "fangfei.admin.token=",
+        // The tests speak as the TLS proxy in front of the app (X-Forwarded-Proto).
+        "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
 @ActiveProfiles("test")
 public abstract class SimulatorAppTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,6 +91,14 @@ class TipSpoolFileTest {
         try (Stream<Path> files = Files.list(dir.resolve("tip-spool"))) {
             assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".damaged");
         }
+    }
+
+    /** Sealed, but still tips: other users on the server must not even copy them. */
+    @Test
+    void theSpoolFileIsReadableByTheAppsUserOnly() throws IOException {
+        spool().append(tip("20250101-CCCCCCCCCC", List.of()));
+        assertThat(spoolFiles()).singleElement().satisfies(file ->
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
     }
 
     private TipSpool spool() {

@@ -2,6 +2,10 @@ package cn.fangfei.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,9 +13,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.content.Replies;
+import cn.fangfei.support.HttpLogin;
+import cn.fangfei.tip.TipWebClient;
 import cn.fangfei.faq.ResidentQuestions;
 
-/** Redis unreachable (nothing listens on port 1): residents still get an answer, never a 500. */
+/** Redis unreachable (nothing listens on port 1): residents and staff still get an answer in Chinese, never a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fangfei.redis.url=redis://127.0.0.1:1",
         "fangfei.wechat.app-id=" + WechatAppTest.APP_ID,
@@ -53,5 +59,27 @@ class RedisDownTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.fields().get("Content")).isEqualTo(replies.text("welcome"));
+    }
+
+    @Test
+    void aReceiptLookupSaysInChineseThatItCannotBeDoneNow() {
+        TipWebClient.Page page = new TipWebClient("http://127.0.0.1:" + port).status("ABCD-EFGH-JKLM");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.error()).isEqualTo("暂时无法查询,请稍后再试。");
+    }
+
+    @Test
+    void aStaffLoginSaysInChineseThatItCannotBeDoneNow() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> login = HttpLogin.login(base, "reviewer1", "some-password", null);
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        String location = login.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/login?error=unavailable");
+        HttpResponse<String> page = HttpLogin.HTTP.send(HttpRequest.newBuilder(URI.create(base + location)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("登录服务暂时不可用,请稍后再试");
     }
 }

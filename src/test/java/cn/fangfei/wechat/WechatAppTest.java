@@ -24,7 +24,7 @@ public abstract class WechatAppTest {
     public static final String TOKEN = "AAAAA";
     public static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
     public static final String APP_ID = "wxtestappid";
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123";
     public static final String METRICS_TOKEN = "test-metrics-token";
 
     @LocalServerPort

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
 import cn.fangfei.tip.Attachment;
 import cn.fangfei.tip.RiskLevel;
 import cn.fangfei.tip.TipLists;
@@ -29,7 +33,9 @@ import cn.fangfei.tip.TipTexts;
 
 /**
  * The reviewers' JSON API (role REVIEWER; ADMIN implied), for the console. The reviewer in every
- * history entry is the logged-in user, never a name from the request.
+ * history entry is the logged-in user, never a name from the request. As on the console pages, every
+ * answer that shows a decrypted tip (or an attachment, or the ledger) is written to the audit log under
+ * the tip's own id first: no audit entry, no answer.
  */
 @RestController
 @RequestMapping("/api/tips")
@@ -40,16 +46,18 @@ class TipReviewApiController {
     private final TipStore store;
     private final TipTexts texts;
     private final LedgerCsv ledger;
+    private final AuditLog audit;
     private final Clock clock;
 
     TipReviewApiController(TipReview review, TipLists lists, TipViews views, TipStore store, TipTexts texts,
-            LedgerCsv ledger, Clock clock) {
+            LedgerCsv ledger, AuditLog audit, Clock clock) {
         this.review = review;
         this.lists = lists;
         this.views = views;
         this.store = store;
         this.texts = texts;
         this.ledger = ledger;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -93,14 +101,18 @@ class TipReviewApiController {
 
     /** The next tip for the logged-in reviewer (an abandoned claim first, then the oldest new one); 204 when none waits. */
     @PostMapping("/claim")
-    ResponseEntity<TipViews.Detail> claim(Authentication user) {
-        return review.claimNext(user.getName()).map(tip -> ResponseEntity.ok(views.detail(tip)))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+    ResponseEntity<TipViews.Detail> claim(Authentication user, HttpServletRequest request) {
+        return review.claimNext(user.getName()).map(tip -> {
+            audit.record(request, AuditAction.TIP_CLAIMED, tip.id(), "");
+            return ResponseEntity.ok(views.detail(tip));
+        }).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/{id}")
-    TipViews.Detail get(@PathVariable String id) {
-        return views.detail(review.get(id));
+    TipViews.Detail get(@PathVariable String id, HttpServletRequest request) {
+        var tip = review.get(id);
+        audit.record(request, AuditAction.TIP_VIEWED, tip.id(), "");
+        return views.detail(tip);
     }
 
     @PostMapping("/{id}/status")
@@ -137,27 +149,32 @@ class TipReviewApiController {
 
     /** An attachment, by its 0-based index, always as a download (never rendered inline). */
     @GetMapping("/{id}/files/{index}")
-    ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable int index) {
-        review.get(id);
-        byte[] sealed = store.file(id, index).orElseThrow(() -> new TipNotFoundException(id + " 的附件 " + index));
-        Attachment file = texts.openFile(id, sealed);
+    ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable int index, HttpServletRequest request) {
+        if (index < 0) {
+            throw new BadReviewRequest("附件序号从 0 开始");
+        }
+        String tipId = review.get(id).id();
+        byte[] sealed = store.file(tipId, index).orElseThrow(() -> new TipNotFoundException(tipId + " 的附件 " + index));
+        audit.record(request, AuditAction.TIP_ATTACHMENT_VIEWED, tipId, "附件 " + (index + 1));
+        Attachment file = texts.openFile(tipId, sealed);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.type().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(id + "-" + (index + 1) + "." + file.type().extension()).build().toString())
+                        .filename(tipId + "-" + (index + 1) + "." + file.type().extension()).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.data());
     }
 
     /** The monthly ledger as CSV, e.g. /api/tips/ledger/2025-06. */
     @GetMapping("/ledger/{month}")
-    ResponseEntity<String> ledger(@PathVariable String month) {
+    ResponseEntity<String> ledger(@PathVariable String month, HttpServletRequest request) {
         YearMonth parsed;
         try {
             parsed = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw new BadReviewRequest("月份格式应为 2025-06");
         }
+        audit.record(request, AuditAction.LEDGER_DOWNLOADED, parsed.toString(), "");
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -2,9 +2,12 @@ package cn.fangfei.tip.web;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +20,7 @@ import cn.fangfei.tip.TipInputException;
 import cn.fangfei.tip.TipProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * /tip/status: with the receipt code, the tipster sees the status and the office's messages and can
@@ -25,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class TipStatusController {
+    private static final Logger log = LoggerFactory.getLogger(TipStatusController.class);
     private final TipFollowUp followUp;
     private final WebSenders senders;
     private final UploadedFiles uploads;
@@ -83,6 +88,14 @@ class TipStatusController {
     private String throttled(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         return lookupPage(model, replies.text("tip-query-throttled"));
+    }
+
+    /** Redis down: the resident reads that the lookup is not possible now, never an English error. */
+    @ExceptionHandler(JedisException.class)
+    String redisUnavailable(JedisException e, HttpServletResponse response, Model model) {
+        log.warn("tip status lookup failed, Redis unavailable ({})", e.getClass().getSimpleName());
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        return lookupPage(model, replies.text("tip-status-unavailable"));
     }
 
     private String lookupPage(Model model, String error) {

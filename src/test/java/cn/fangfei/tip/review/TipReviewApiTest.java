@@ -2,6 +2,7 @@ package cn.fangfei.tip.review;
 
 import static cn.fangfei.support.CookieCsrf.cookieCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.fangfei.console.AuditAction;
+import cn.fangfei.console.AuditLog;
 import cn.fangfei.tip.AttachmentCleaner;
 import cn.fangfei.tip.Channel;
 import cn.fangfei.tip.HistoryEntry;
@@ -57,6 +61,8 @@ class TipReviewApiTest extends TipAppTest {
     Ledger ledger;
     @Autowired
     Clock clock;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void aReviewerClaimsAssessesEscalatesMessagesAndCloses() throws Exception {
@@ -186,6 +192,22 @@ class TipReviewApiTest extends TipAppTest {
             return Optional.of(message);
         }
         return Optional.empty();
+    }
+
+    @Test
+    void everyReadOfADecryptedTipIsAuditedUnderItsOwnIdBeforeTheAnswer() throws Exception {
+        String id = submitWithImage();
+        mvc.perform(post("/api/tips/claim").with(REVIEWER).with(csrf())).andExpect(status().isOk());
+        String escaped = id.replace("-", "%2D");
+        mvc.perform(get(URI.create("/api/tips/" + escaped)).with(REVIEWER)).andExpect(status().isOk());
+        mvc.perform(get(URI.create("/api/tips/" + escaped + "/files/0")).with(REVIEWER)).andExpect(status().isOk());
+        mvc.perform(get("/api/tips/" + id + "/files/-1").with(REVIEWER)).andExpect(status().isBadRequest());
+
+        assertThat(audit.day(audit.today(), 10)).extracting(AuditLog.Entry::action, AuditLog.Entry::target)
+                .containsExactly(tuple(AuditAction.TIP_ATTACHMENT_VIEWED.name(), id),
+                        tuple(AuditAction.TIP_VIEWED.name(), id),
+                        tuple(AuditAction.API_CALL.name(), "POST /api/tips/claim"),
+                        tuple(AuditAction.TIP_CLAIMED.name(), id));
     }
 
     private String submit(String category, String what) {
