@@ -82,8 +82,8 @@ public class SecurityConfiguration {
      * sends to the login page, and only a logged-in staff member learns that it does not exist (404).
      */
     static final String[] PUBLIC_PATHS = {
-            // Residents: FAQ answers and articles, the tip form and its follow-up (TipFormController, TipStatusController).
-            "/api/ask", "/faq/*", "/tip", "/tip/expired", "/tip/status", "/tip/status/add",
+            // Residents: the start page (HomeController), FAQ answers and articles, the tip form and its follow-up (TipFormController, TipStatusController).
+            "/", "/api/ask", "/faq/*", "/tip", "/tip/expired", "/tip/status", "/tip/status/add",
             // WeChat proves itself by its signature, the operator's endpoints by their bearer token (cn.fangfei.admin).
             "/wechat/portal", "/admin/**",
             // The chat simulator; it exists only in simulator mode (no real account).

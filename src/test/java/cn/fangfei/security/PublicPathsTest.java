@@ -32,6 +32,7 @@ class PublicPathsTest {
     /** Each public path, as a stranger calls it, and the status it answers. */
     static Map<MockHttpServletRequestBuilder, Integer> publicPages() {
         Map<MockHttpServletRequestBuilder, Integer> pages = new LinkedHashMap<>();
+        pages.put(get("/"), 200);
         pages.put(get("/api/ask").param("q", "什么是非法集资"), 200);
         pages.put(get("/faq/four-features"), 200);
         pages.put(get("/tip"), 200);

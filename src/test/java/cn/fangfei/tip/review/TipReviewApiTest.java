@@ -197,7 +197,7 @@ class TipReviewApiTest extends TipAppTest {
     @Test
     void everyReadOfADecryptedTipIsAuditedUnderItsOwnIdBeforeTheAnswer() throws Exception {
         String id = submitWithImage();
-        mvc.perform(post("/api/tips/claim").with(REVIEWER).with(csrf())).andExpect(status().isOk());
+        mvc.perform(post("/api/tips/claim").with(REVIEWER).with(cookieCsrf())).andExpect(status().isOk());
         String escaped = id.replace("-", "%2D");
         mvc.perform(get(URI.create("/api/tips/" + escaped)).with(REVIEWER)).andExpect(status().isOk());
         mvc.perform(get(URI.create("/api/tips/" + escaped + "/files/0")).with(REVIEWER)).andExpect(status().isOk());
