@@ -94,9 +94,13 @@ public class TipSubmissions {
         throw new IllegalStateException("no free tip id or receipt after " + MAX_CLASHES + " attempts");
     }
 
-    /** Replays spooled tips once Redis answers again; a replay of an already stored tip changes nothing. */
+    /**
+     * Replays spooled tips once Redis answers again; a replay of an already stored tip changes nothing.
+     * One replay at a time: a second one started meanwhile (the schedule and a direct call) would try to
+     * remove the files the first has just removed.
+     */
     @Scheduled(fixedDelayString = "${fangfei.tip.spool-replay-interval:5s}")
-    public void replaySpool() {
+    public synchronized void replaySpool() {
         if (spool.isEmpty()) {
             return;
         }
