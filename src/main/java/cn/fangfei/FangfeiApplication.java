@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import cn.fangfei.campaign.calendar.CampaignsCommand;
+import cn.fangfei.config.ZoneProperties;
 import cn.fangfei.faq.EvalCommand;
 
 @SpringBootApplication
@@ -25,7 +26,7 @@ public class FangfeiApplication {
         }
         if (args.length > 0 && args[0].equals("campaigns")) {
             // The publicity calendar from content/ alone: no Spring context, no Redis, no web server.
-            System.exit(CampaignsCommand.run(rest(args), contentDir(), System.out, Clock.system(ZoneId.of("Asia/Shanghai"))));
+            System.exit(CampaignsCommand.run(rest(args), contentDir(), System.out, Clock.system(ZoneId.of(System.getenv().getOrDefault("FANGFEI_ZONE", ZoneProperties.DEFAULT)))));
         }
         SpringApplication.run(FangfeiApplication.class, args);
     }

@@ -69,7 +69,7 @@ public class TipMailer {
     }
 
     /** Queues today's digest unless another instance already did. */
-    @Scheduled(cron = "${fangfei.tip.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${fangfei.tip.digest-cron:0 0 8 * * *}", zone = "#{@clock.zone.id}")
     public void queueDigest() {
         if (!outbox.enabled()) {
             return;

@@ -1,5 +1,6 @@
 /**
- * The WeChat message handlers by message type (text, voice, menu click, subscribe, unsubscribe, unsupported media)
- * that the router delegates to. May use wechat, wechat.menu, content and faq.
+ * The chat's routes that belong to no one feature: menu clicks, follow and unfollow, the description asked for
+ * by the risk self-check button, questions by text or voice for the FAQ, and media the assistant cannot read.
+ * Each takes its slot in wechat.RoutingTable. May use wechat, wechat.menu, content and faq.
  */
 package cn.fangfei.wechat.handler;
