@@ -15,6 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.fangfei.security.LoginThrottledEvent;
 import jakarta.servlet.http.HttpServletRequest;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** Logins, failed logins, logouts and requests refused for lack of a role, into the audit log. */
 @Component
@@ -33,12 +34,20 @@ class SecurityEventAudit {
         }
     }
 
+    /**
+     * Nothing was let in, so a failed login whose record cannot be written (Redis down, logged by
+     * {@link AuditLog}) still gets the login page's explanation rather than a 500.
+     */
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         Authentication attempt = event.getAuthentication();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
         AuditAction action = event instanceof LoginThrottledEvent ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED;
-        audit.record(attempt.getName(), action, "", event.getException().getClass().getSimpleName(), address);
+        try {
+            audit.record(attempt.getName(), action, "", event.getException().getClass().getSimpleName(), address);
+        } catch (JedisException unrecorded) {
+            // Already logged as an error by AuditLog.
+        }
     }
 
     @EventListener

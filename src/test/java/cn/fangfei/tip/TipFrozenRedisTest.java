@@ -23,7 +23,8 @@ import cn.fangfei.support.RedisProcess;
 
 /**
  * A Redis that hangs (process stopped, its socket still accepting) must not hold a resident's tip for
- * long: the form answers with a receipt from the spool within a few seconds.
+ * long: the form answers with a receipt from the spool within seconds (the rate-limit count and the
+ * insert each give up after a second; with the former two-second timeouts it took at least four).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fangfei.tip.spool-replay-interval=1h"})
@@ -61,7 +62,7 @@ class TipFrozenRedisTest {
 
         assertThat(answer.body()).contains("举报已提交");
         assertThat(spool.isEmpty()).isFalse();
-        assertThat(took).as("time to the receipt").isLessThan(Duration.ofSeconds(5));
+        assertThat(took).as("time to the receipt").isLessThan(Duration.ofMillis(3500));
     }
 
     private static Path tempDir() {

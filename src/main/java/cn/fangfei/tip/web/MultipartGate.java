@@ -97,6 +97,6 @@ class MultipartGate extends OncePerRequestFilter {
         response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + title + "</title></head>"
                 + "<body style=\"font-family:sans-serif;padding:1em;font-size:18px\"><p>" + HtmlUtils.htmlEscape(message)
-                + "</p><p><a href=\"javascript:history.back()\">返回</a></p></body></html>");
+                + "</p><p>请用浏览器或微信的“返回”回到上一页。</p></body></html>");
     }
 }
