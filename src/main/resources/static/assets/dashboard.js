@@ -7,11 +7,12 @@
   // No animation: the numbers are read, not watched, and old phones draw faster without it.
   function chart(id, option) {
     var element = document.getElementById(id);
-    if (!element) { return; }
+    if (!element) { return null; }
     var instance = echarts.init(element);
     option.animation = false;
     instance.setOption(option);
     charts.push(instance);
+    return instance;
   }
 
   function empty(id, text) {
@@ -31,14 +32,25 @@
     });
   }
 
+  // Long names are cut short on the axis; hovering the bar or the cut label shows the whole name.
   function bars(id, names, values, color) {
-    chart(id, {
-      tooltip: { trigger: "axis" },
+    var instance = chart(id, {
+      tooltip: { trigger: "axis", formatter: function (params) {
+        return echarts.format.encodeHTML(params[0].name) + ":" + params[0].value;
+      } },
       grid: { left: 8, right: 24, top: 10, bottom: 10, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 130, overflow: "truncate" } },
+      yAxis: { type: "category", data: names, inverse: true, triggerEvent: true,
+               axisLabel: { width: 130, overflow: "truncate" } },
       series: [{ type: "bar", data: values, barMaxWidth: 24, itemStyle: { color: color || "#1a5fb4" },
                  label: { show: true, position: "right" } }]
+    });
+    if (!instance) { return; }
+    instance.on("mouseover", { targetType: "axisLabel" }, function (event) {
+      instance.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: event.dataIndex });
+    });
+    instance.on("mouseout", { targetType: "axisLabel" }, function () {
+      instance.dispatchAction({ type: "hideTip" });
     });
   }
 

@@ -3,6 +3,9 @@ package cn.fangfei.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,8 @@ class DashboardController {
     static final int DAYS = 30;
     static final int TOP_TOPICS = 10;
     static final int SUBSCRIBER_DAYS = 90;
+    static final String TODAY = "今天";
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private final QuestionStats questions;
     private final UnansweredLog unanswered;
@@ -66,7 +71,7 @@ class DashboardController {
     Map<String, Object> data() {
         Map<String, Object> data = new LinkedHashMap<>();
         List<QuestionStats.Day> days = questions.lastDays(DAYS);
-        data.put("days", days.stream().map(day -> day.date().toString().substring(5)).toList());
+        data.put("days", axisLabels(days.stream().map(QuestionStats.Day::date).toList()));
         data.put("asked", days.stream().map(QuestionStats.Day::asked).toList());
         data.put("fallbackRate", days.stream().map(day -> Math.round(day.fallbackRate() * 1000) / 10.0).toList());
         data.put("topTopics", questions.topTopics(DAYS, TOP_TOPICS).stream()
@@ -76,9 +81,18 @@ class DashboardController {
         data.put("tips", openTips());
         List<SubscriberHistory.Day> subscribed = subscribers.lastDays(SUBSCRIBER_DAYS);
         data.put("subscribers", Map.of(
-                "days", subscribed.stream().map(day -> day.date().toString().substring(5)).toList(),
+                "days", axisLabels(subscribed.stream().map(SubscriberHistory.Day::date).toList()),
                 "counts", subscribed.stream().map(SubscriberHistory.Day::subscribers).toList()));
         return data;
+    }
+
+    /** Month-day labels for a run of days ending today, the last one saying 今天 so nobody has to work it out. */
+    static List<String> axisLabels(List<LocalDate> daysEndingToday) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < daysEndingToday.size(); i++) {
+            labels.add(i == daysEndingToday.size() - 1 ? TODAY : daysEndingToday.get(i).format(MONTH_DAY));
+        }
+        return labels;
     }
 
     /** Open tips by category, status and age: counts only, never what a tip says. */

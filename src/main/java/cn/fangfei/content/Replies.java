@@ -24,7 +24,7 @@ public class Replies implements ReloadableContent {
             "tip-contact-too-long", "tip-category-missing", "tip-submitted", "tip-already-submitted", "tip-cancelled",
             "tip-rate-limited", "tip-busy", "tip-query-how", "tip-receipt-unknown", "tip-query-throttled", "tip-status-unavailable", "tip-status",
             "tip-status-no-messages", "tip-status-more", "tip-followup-prompt", "tip-status-closed", "tip-followup-added",
-            "tip-followup-done", "tip-followup-closed", "tip-file-type", "tip-file-too-large", "tip-image-too-large", "tip-too-many-files",
+            "tip-followup-done", "tip-followup-closed", "tip-web-followup-added", "tip-web-followup-closed", "tip-file-type", "tip-file-too-large", "tip-image-too-large", "tip-too-many-files",
             "tip-file-unreadable", "tip-upload-too-large", "tip-upload-busy", "upload-not-here", "tip-form-expired",
             "campaign-subscribed", "campaign-resubscribed", "campaign-tags-saved", "campaign-tags-none",
             "campaign-tags-invalid", "campaign-tags-general", "campaign-unsubscribed", "campaign-not-subscribed",

@@ -114,7 +114,9 @@ class QuestionsController {
 
     private Row row(UnansweredLog.Entry entry) {
         Answer answer = engine.ask(entry.question());
-        FaqEntry best = answer.suggestions().isEmpty() ? null : answer.suggestions().get(0).entry();
+        // A question the engine declined has no topic worth proposing: the editor picks one.
+        FaqEntry best = answer.outcome() == Answer.Outcome.FALLBACK || answer.suggestions().isEmpty() ? null
+                : answer.suggestions().get(0).entry();
         String outcome = answer.outcome().name().toLowerCase(Locale.ROOT);
         return new Row(entry.question(), entry.count(), entry.lastAskedMillis(), outcome, outcomeLabel(answer.outcome()),
                 answer.topic() == null ? null : answer.topic().title(), answer.score(), best == null ? null : best.id());

@@ -46,7 +46,7 @@ class TipStatusController {
 
     @GetMapping("/tip/status")
     String lookupForm(Model model) {
-        return lookupPage(model, "");
+        return lookupPage(model, "", "");
     }
 
     @PostMapping("/tip/status")
@@ -54,9 +54,9 @@ class TipStatusController {
             HttpServletResponse response, Model model) {
         TipFollowUp.Lookup lookup = followUp.lookup(senders.of(request), receipt);
         return switch (lookup.outcome()) {
-            case THROTTLED -> throttled(response, model);
-            case NOT_FOUND -> lookupPage(model, replies.text("tip-receipt-unknown"));
-            case FOUND -> statusPage(model, lookup.view().orElseThrow(), receipt, "", "");
+            case THROTTLED -> throttled(response, model, receipt);
+            case NOT_FOUND -> lookupPage(model, receipt, replies.text("tip-receipt-unknown"));
+            case FOUND -> statusPage(model, lookup.view().orElseThrow(), receipt, "", "", "");
         };
     }
 
@@ -66,28 +66,28 @@ class TipStatusController {
             HttpServletResponse response, Model model) {
         TipFollowUp.Lookup lookup = followUp.lookup(senders.of(request), receipt);
         if (lookup.outcome() == TipFollowUp.Outcome.THROTTLED) {
-            return throttled(response, model);
+            return throttled(response, model, receipt);
         }
         if (lookup.outcome() == TipFollowUp.Outcome.NOT_FOUND) {
-            return lookupPage(model, replies.text("tip-receipt-unknown"));
+            return lookupPage(model, receipt, replies.text("tip-receipt-unknown"));
         }
         TipFollowUp.TipsterView view = lookup.view().orElseThrow();
         try {
             followUp.addInfo(view.tipId(), text, uploads.clean(files));
         } catch (TipInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return statusPage(model, view, receipt, replies.text(e.replyKey(), e.values()), "");
+            return statusPage(model, view, receipt, text, replies.text(e.replyKey(), e.values()), "");
         } catch (TipConflictException closed) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return statusPage(model, view, receipt, replies.text("tip-followup-closed"), "");
+            return statusPage(model, view, receipt, "", replies.text("tip-web-followup-closed"), "");
         }
-        return statusPage(model, followUp.view(view.tipId()).orElse(view), receipt, "", replies.text("tip-followup-added"));
+        return statusPage(model, followUp.view(view.tipId()).orElse(view), receipt, "", "",
+                replies.text("tip-web-followup-added"));
     }
 
-
-    private String throttled(HttpServletResponse response, Model model) {
+    private String throttled(HttpServletResponse response, Model model, String receipt) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        return lookupPage(model, replies.text("tip-query-throttled"));
+        return lookupPage(model, receipt, replies.text("tip-query-throttled"));
     }
 
     /** Redis down: the resident reads that the lookup is not possible now, never an English error. */
@@ -95,17 +95,22 @@ class TipStatusController {
     String redisUnavailable(JedisException e, HttpServletResponse response, Model model) {
         log.warn("tip status lookup failed, Redis unavailable ({})", e.getClass().getSimpleName());
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        return lookupPage(model, replies.text("tip-status-unavailable"));
+        return lookupPage(model, "", replies.text("tip-status-unavailable"));
     }
 
-    private String lookupPage(Model model, String error) {
+    /** {@code receipt} is what the resident typed, shown again so that a typo can be fixed in place. */
+    private String lookupPage(Model model, String receipt, String error) {
+        model.addAttribute("receipt", receipt);
         model.addAttribute("error", error);
         return "tip/lookup";
     }
 
-    private String statusPage(Model model, TipFollowUp.TipsterView view, String receipt, String error, String notice) {
+    /** {@code text} is an addition that was refused, kept so the resident need not type it again. */
+    private String statusPage(Model model, TipFollowUp.TipsterView view, String receipt, String text, String error,
+            String notice) {
         model.addAttribute("view", view);
         model.addAttribute("receipt", receipt);
+        model.addAttribute("text", text);
         model.addAttribute("error", error);
         model.addAttribute("notice", notice);
         model.addAttribute("maxFiles", properties.maxFiles());

@@ -13,6 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.fangfei.console.AuditAction;
 import cn.fangfei.console.AuditLog;
+import cn.fangfei.faq.Answer;
 import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.faq.FaqOverlay;
 import cn.fangfei.faq.ResidentQuestions;
@@ -88,6 +93,18 @@ class ConsoleEditorTest {
     }
 
     @Test
+    void aDeclinedQuestionHasNoTopicPreselected() throws Exception {
+        residents.reply("o-1", QUESTION);
+        assertThat(engine.ask(QUESTION).outcome()).isEqualTo(Answer.Outcome.FALLBACK);
+
+        String page = mvc.perform(get("/console/questions").with(EDITOR)).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("<option value=\"\" disabled selected=\"selected\">选择话题…</option>");
+        assertThat(page.split("selected=\"selected\"", -1)).as("only the placeholder is selected").hasSize(2);
+    }
+
+    @Test
     void aWrongChoiceIsExplainedAndChangesNothing() throws Exception {
         residents.reply("o-1", QUESTION);
         mvc.perform(post("/console/questions/add").with(EDITOR).with(csrf())
@@ -144,6 +161,9 @@ class ConsoleEditorTest {
         residents.reply("o-3", QUESTION);
         mvc.perform(get("/console/dashboard.json").with(user("r").roles("REVIEWER")))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.days[29]").value("今天"))
+                .andExpect(jsonPath("$.days[28]").value(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).format(DateTimeFormatter.ofPattern("MM-dd"))))
+                .andExpect(jsonPath("$.subscribers.days[89]").value("今天"))
                 .andExpect(jsonPath("$.asked[29]").value(3))
                 .andExpect(jsonPath("$.fallbackRate[29]").value(33.3))
                 .andExpect(jsonPath("$.topTopics[0].name").value(engine.topic("how-to-report").orElseThrow().title()))

@@ -3,8 +3,11 @@ package cn.fangfei.tip.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,7 +122,9 @@ class TipWebFlowTest extends TipAppTest {
                 "text", "组织者自称王经理"), List.of(new Upload("名片.jpg", "image/jpeg", TestImages.jpegWithExif(20, 20, 1))));
 
         assertThat(added.status()).isEqualTo(200);
-        assertThat(added.body()).contains(replies.text("tip-followup-added"), "组织者自称王经理", "附1个文件");
+        assertThat(added.body()).contains(replies.text("tip-web-followup-added"), "组织者自称王经理", "附1个文件");
+        assertNoChatWording(status.body());
+        assertNoChatWording(added.body());
         TipRecord tip = store.find(id).orElseThrow();
         assertThat(tip.status()).isEqualTo(TipStatus.CHECKING);
         assertThat(tip.files()).isEqualTo(1);
@@ -142,8 +147,46 @@ class TipWebFlowTest extends TipAppTest {
                 "text", "还有一件事"), List.of());
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.error()).isEqualTo(replies.text("tip-followup-closed"));
+        assertThat(refused.error()).isEqualTo(replies.text("tip-web-followup-closed"));
+        assertNoChatWording(status.body());
+        assertNoChatWording(refused.body());
         assertThat(store.messages(id)).isEmpty();
+    }
+
+    @Test
+    void aWrongCodeIsShownAgainSoThatATypoCanBeFixed() {
+        TipWebClient browser = web();
+        String receipt = RedisContents.receiptIn(browser.submitTip("养老", WHAT, WHERE, "").body());
+        String typo = receipt.substring(0, receipt.length() - 1) + (receipt.endsWith("0") ? "1" : "0");
+
+        Page wrong = browser.status(typo);
+
+        assertThat(wrong.error()).isEqualTo(replies.text("tip-receipt-unknown"));
+        assertThat(wrong.body()).contains("value=\"" + typo + "\"");
+        assertNoChatWording(wrong.body());
+        assertThat(browser.status(receipt).body()).contains("举报进度");
+    }
+
+    @Test
+    void noWebPageOrReplyOnOneUsesChatWording() throws Exception {
+        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates/tip"))) {
+            for (Path template : templates.toList()) {
+                assertNoChatWording(Files.readString(template));
+            }
+        }
+        for (String key : List.of("tip-receipt-unknown", "tip-query-throttled", "tip-web-followup-added",
+                "tip-web-followup-closed", "tip-form-expired", "tip-already-submitted", "tip-rate-limited", "tip-busy",
+                "tip-upload-busy", "tip-category-missing", "upload-not-here")) {
+            assertNoChatWording(replies.text(key));
+        }
+    }
+
+    /**
+     * Words that only make sense in the WeChat chat: 回复“完成”, 发送“举报” and the like. Saying where they work
+     * (在公众号发送“查询 回执码”) is fine.
+     */
+    private static void assertNoChatWording(String page) {
+        assertThat(page).doesNotContainPattern("(?<!在公众号)(回复|发送)[“\"]").doesNotContain("回复数字");
     }
 
     TipWebClient web() {
