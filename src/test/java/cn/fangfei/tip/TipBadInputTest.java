@@ -143,8 +143,12 @@ class TipBadInputTest extends TipAppTest {
         assertThat(unknown.status()).isEqualTo(200);
         assertThat(unknown.error()).isEqualTo(replies.text("tip-receipt-unknown"));
         assertThat(mistyped.status()).isEqualTo(unknown.status());
-        assertThat(mistyped.withoutToken()).isEqualTo(unknown.withoutToken());
-        assertThat(malformed.withoutToken()).isEqualTo(unknown.withoutToken());
+        // Each page shows back what was typed, so that a typo can be fixed; apart from that echo, which the
+        // asker knows already, nothing may differ.
+        String unknownPage = unknown.withoutToken().replace("0000111122223333", "TYPED");
+        assertThat(unknown.withoutToken()).contains("0000111122223333");
+        assertThat(mistyped.withoutToken().replace(wrong, "TYPED")).isEqualTo(unknownPage);
+        assertThat(malformed.withoutToken().replace("12345", "TYPED")).isEqualTo(unknownPage);
 
         String openid = InboundMessages.newOpenid();
         assertThat(say(openid, "查询 0000111122223333")).isEqualTo(replies.text("tip-receipt-unknown"));
