@@ -37,12 +37,12 @@ class TagAnswerRoute implements WechatRoute {
         this.replies = replies;
     }
 
-    /** Redis trouble means "not an answer": the FAQ then still replies to the text. */
     @Override
     public RoutingTable slot() {
         return RoutingTable.INTEREST_TAG_PICK;
     }
 
+    /** Redis trouble means "not an answer": the FAQ then still replies to the text. */
     @Override
     public boolean match(WxMpXmlMessage message) {
         if (!Messages.isText(message) || TagAnswer.parse(message.getContent()).isEmpty()) {
