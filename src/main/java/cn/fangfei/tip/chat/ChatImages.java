@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +24,7 @@ import cn.fangfei.tip.AttachmentCleaner;
 import cn.fangfei.tip.TipConflictException;
 import cn.fangfei.tip.TipFollowUp;
 import cn.fangfei.tip.TipKeys;
+import cn.fangfei.tip.TipProperties;
 import cn.fangfei.tip.TipTexts;
 import cn.fangfei.wechat.AsyncReplies;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -68,10 +70,11 @@ class ChatImages implements DisposableBean {
     private final AsyncReplies asyncReplies;
     private final Replies replies;
     private final Pool<Jedis> redis;
+    private final TipProperties properties;
     private final ThreadPoolExecutor executor;
 
     ChatImages(WxMpService wxMpService, AttachmentCleaner cleaner, TipTexts texts, TipFollowUp followUp,
-            ChatStates states, AsyncReplies asyncReplies, Replies replies, Pool<Jedis> redis) {
+            ChatStates states, AsyncReplies asyncReplies, Replies replies, Pool<Jedis> redis, TipProperties properties) {
         this.wxMpService = wxMpService;
         this.cleaner = cleaner;
         this.texts = texts;
@@ -80,6 +83,7 @@ class ChatImages implements DisposableBean {
         this.asyncReplies = asyncReplies;
         this.replies = replies;
         this.redis = redis;
+        this.properties = properties;
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 task -> {
@@ -90,8 +94,31 @@ class ChatImages implements DisposableBean {
         executor.allowCoreThreadTimeOut(true);
     }
 
-    /** Fetches an image for a draft being written. */
-    void forDraft(String openid, String tipId, String mediaId) {
+    /**
+     * Counts an image against the limit of files a tip may have and, within it, keeps the conversation
+     * alive and fetches the image for the draft being written or the submitted tip followed up; the new
+     * count, or 0 when the limit was reached and the image is refused.
+     */
+    long take(String openid, ChatState state, String mediaId) {
+        long count = states.countImage(openid, properties.maxFiles());
+        if (count == 0) {
+            return 0;
+        }
+        states.save(openid, state);
+        if (state.mode() == ChatState.Mode.FOLLOW_UP) {
+            forFollowUp(openid, state.tipId(), mediaId);
+        } else {
+            forDraft(openid, state.tipId(), mediaId);
+        }
+        return count;
+    }
+
+    /** The answer to an image over the limit. */
+    String limitReached() {
+        return replies.text("tip-image-limit", Map.of("max", Integer.toString(properties.maxFiles())));
+    }
+
+    private void forDraft(String openid, String tipId, String mediaId) {
         submit(openid, () -> {
             byte[] sealed = texts.sealFile(tipId, cleaner.clean(download(mediaId)));
             try (Jedis jedis = redis.getResource()) {
@@ -105,8 +132,7 @@ class ChatImages implements DisposableBean {
         });
     }
 
-    /** Fetches an image a tipster adds to a submitted tip. */
-    void forFollowUp(String openid, String tipId, String mediaId) {
+    private void forFollowUp(String openid, String tipId, String mediaId) {
         submit(openid, () -> {
             Attachment image = cleaner.clean(download(mediaId));
             try {

@@ -171,16 +171,13 @@ class TipConversation {
             states.save(openid, current);
             return replies.text("tip-image-not-now") + "\n" + prompt(current);
         }
-        long count = states.countImage(openid, properties.maxFiles());
+        long count = images.take(openid, current, mediaId);
         if (count == 0) {
-            return replies.text("tip-image-limit", Map.of("max", Integer.toString(properties.maxFiles())));
+            return images.limitReached();
         }
-        states.save(openid, current);
         if (current.mode() == ChatState.Mode.FOLLOW_UP) {
-            images.forFollowUp(openid, current.tipId(), mediaId);
             return replies.text("tip-followup-added");
         }
-        images.forDraft(openid, current.tipId(), mediaId);
         return replies.text("tip-image-received", Map.of("n", Long.toString(count)));
     }
 
