@@ -74,7 +74,8 @@ class ChatImages implements DisposableBean {
     private final ThreadPoolExecutor executor;
 
     ChatImages(WxMpService wxMpService, AttachmentCleaner cleaner, TipTexts texts, TipFollowUp followUp,
-            ChatStates states, AsyncReplies asyncReplies, Replies replies, Pool<Jedis> redis, TipProperties properties) {
+            ChatStates states, AsyncReplies asyncReplies, Replies replies, Pool<Jedis> redis,
+            TipProperties properties) {
         this.wxMpService = wxMpService;
         this.cleaner = cleaner;
         this.texts = texts;

@@ -11,8 +11,9 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 /** 举报 (or another start phrase of content/tip-categories.yml) and 查询, typed or spoken, a bare receipt code, and the menu keys tip:start and tip:status. */
 @Component
 class TipCommandRoute extends TipChatRoute {
-    TipCommandRoute(TipConversation conversation, ResidentQuestions questions, Replies replies) {
-        super(conversation, questions, replies);
+    TipCommandRoute(ChatStates states, TipWizard wizard, ReceiptFollowUp followUp, ResidentQuestions questions,
+            Replies replies) {
+        super(states, wizard, followUp, questions, replies);
     }
 
     @Override
@@ -26,6 +27,6 @@ class TipCommandRoute extends TipChatRoute {
             return tipMenuKey(message).isPresent();
         }
         String words = Messages.words(message);
-        return !words.isEmpty() && conversation.isKeyword(words);
+        return !words.isEmpty() && isCommand(words);
     }
 }

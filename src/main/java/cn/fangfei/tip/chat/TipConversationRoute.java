@@ -14,8 +14,9 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
  */
 @Component
 class TipConversationRoute extends TipChatRoute {
-    TipConversationRoute(TipConversation conversation, ResidentQuestions questions, Replies replies) {
-        super(conversation, questions, replies);
+    TipConversationRoute(ChatStates states, TipWizard wizard, ReceiptFollowUp followUp, ResidentQuestions questions,
+            Replies replies) {
+        super(states, wizard, followUp, questions, replies);
     }
 
     @Override
