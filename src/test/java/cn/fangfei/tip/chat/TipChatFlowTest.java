@@ -207,6 +207,22 @@ class TipChatFlowTest extends TipAppTest {
         assertThat(status.length()).isLessThan(600);
     }
 
+    /** While following up, an image goes to the submitted tip, and 取消 ends the follow-up as 完成 does. */
+    @Test
+    void aFollowUpTakesAnImageForTheTipAndEndsWithCancel() {
+        String openid = InboundMessages.newOpenid();
+        String receipt = report(openid);
+        String id = RedisContents.streamTipIds(redis).get(0);
+        FakeWechatServer.answerFile("/cgi-bin/media/get", "image/jpeg", TestImages.jpegWithExif(40, 20, 1));
+        say(openid, "查询 " + receipt);
+
+        assertThat(sendImage(openid)).isEqualTo(replies.text("tip-followup-added"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.find(id).orElseThrow().files() == 1);
+        assertThat(store.history(id)).extracting(HistoryEntry::action).contains("举报人补充情况(附1个文件)");
+        assertThat(say(openid, "取消")).isEqualTo(replies.text("tip-followup-done"));
+        assertThat(RedisContents.keys(redis, "ff:tip:chat:*")).isEmpty();
+    }
+
     @Test
     void aClosedTipShowsItsVerdictAndTakesNoMore() {
         String openid = InboundMessages.newOpenid();
