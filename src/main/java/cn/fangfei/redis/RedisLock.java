@@ -72,7 +72,7 @@ public final class RedisLock implements Lock {
 
     /** The lock with its token and a running watchdog, or empty when another holder has it. */
     public Optional<Lease> tryAcquire() {
-        String holder = instance + ":" + UUID.randomUUID();
+        String holder = UUID.randomUUID().toString();
         long token = acquire(holder);
         return token == 0 ? Optional.empty() : Optional.of(new Lease(holder, token));
     }
