@@ -9,21 +9,22 @@ import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.util.Pool;
 
 /**
- * The overlay in Redis. Every write is one MULTI/EXEC guarded by WATCH on the version, so a change
- * lands whole or not at all, and a change checked against version N is refused once another editor
- * has moved the version on.
+ * The overlay in Redis. Every editor's write is one MULTI/EXEC guarded by WATCH on the version, so a
+ * change lands whole or not at all, and a change checked against version N is refused once another
+ * editor has moved the version on. Clearing after an export is one script, which is just as whole.
  */
 @Component
 class FaqOverlayStore {
     private static final String VERSION = "version";
     private static final String EXPORTS = "exports";
     /** Deletes exported entries only if nobody changed them meanwhile (a phrasing moved to another topic stays). */
-    private static final String CLEAR_EXPORTED = """
+    private static final RedisScript CLEAR_EXPORTED = new RedisScript("""
             local topic = ''
             for i = 1, #ARGV do
               local arg = ARGV[i]
@@ -43,7 +44,7 @@ class FaqOverlayStore {
             redis.call('hincrby', KEYS[3], 'version', 1)
             redis.call('hincrby', KEYS[3], 'exports', 1)
             return 1
-            """;
+            """);
 
     private final Pool<Jedis> redis;
 
@@ -154,7 +155,7 @@ class FaqOverlayStore {
             keys.add(FaqKeys.overlayTopic(topic.id()));
         }
         try (Jedis jedis = redis.getResource()) {
-            jedis.eval(CLEAR_EXPORTED, keys, args);
+            CLEAR_EXPORTED.run(jedis, keys, args);
         }
     }
 

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.OncePerPeriod;
 import cn.fangfei.redis.RedisScript;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -40,11 +40,13 @@ public class RetentionPurge {
             """);
 
     private final Pool<Jedis> redis;
+    private final OncePerPeriod daily;
     private final TipProperties properties;
     private final Clock clock;
 
     public RetentionPurge(Pool<Jedis> redis, TipProperties properties, Clock clock) {
         this.redis = redis;
+        this.daily = new OncePerPeriod(redis);
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,12 +54,8 @@ public class RetentionPurge {
     /** Once a day, by whichever instance gets there first. */
     @Scheduled(cron = "${fangfei.tip.purge-cron:0 30 3 * * *}", zone = "#{@clock.zone.id}")
     void daily() {
-        try (Jedis jedis = redis.getResource()) {
-            String first = jedis.set(TipKeys.purgeRan(LocalDate.now(clock)), "1",
-                    SetParams.setParams().nx().ex(TipKeys.DAILY_MARKER_TTL.toSeconds()));
-            if (!"OK".equals(first)) {
-                return;
-            }
+        if (!daily.claim(TipKeys.purgeRan(LocalDate.now(clock)), TipKeys.DAILY_MARKER_TTL)) {
+            return;
         }
         int purged = purge(clock.instant());
         log.info("retention purge: {} closed tips older than {} deleted", purged, properties.retention());

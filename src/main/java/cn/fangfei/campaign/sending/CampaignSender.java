@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +19,13 @@ import cn.fangfei.campaign.calendar.Channel;
 import cn.fangfei.campaign.calendar.PlannedSend;
 import cn.fangfei.campaign.subscription.AudienceScan;
 import cn.fangfei.campaign.subscription.Subscribers;
+import cn.fangfei.redis.RedisLock;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /**
  * Sends the reminders that are due, exactly once across all instances. Each scheduler tick tries to
- * take the sender role ({@link SenderLock}); the instance that gets it works through the due sends:
+ * take the sender role ({@link #senderRole}); the instance that gets it works through the due sends:
  * it chooses the channel, waits for approval where required, then delivers with per-recipient (or per
  * batch) progress, so a run cut short anywhere resumes where it stopped. Times come from the injected
  * {@link Clock}.
@@ -44,7 +44,7 @@ public class CampaignSender implements DisposableBean {
     private final CampaignProperties properties;
     private final Pool<Jedis> redis;
     private final Clock clock;
-    private final SenderLock lock;
+    private final RedisLock lock;
     private final MassDelivery mass;
     private final RecipientDelivery recipients;
     private volatile boolean shuttingDown;
@@ -53,13 +53,12 @@ public class CampaignSender implements DisposableBean {
     @Autowired
     public CampaignSender(CampaignCalendar calendar, SendLog sendLog, Subscribers subscribers, ReminderMessages messages,
             CampaignWechat wechat, WechatTagMirror mirror, CampaignProperties properties, Pool<Jedis> redis, Clock clock) {
-        this(calendar, sendLog, subscribers, messages, wechat, mirror, properties, redis, clock, SendProbe.NONE,
-                UUID.randomUUID().toString());
+        this(calendar, sendLog, subscribers, messages, wechat, mirror, properties, redis, clock, SendProbe.NONE);
     }
 
     CampaignSender(CampaignCalendar calendar, SendLog sendLog, Subscribers subscribers, ReminderMessages messages,
             CampaignWechat wechat, WechatTagMirror mirror, CampaignProperties properties, Pool<Jedis> redis, Clock clock,
-            SendProbe probe, String instance) {
+            SendProbe probe) {
         this.calendar = calendar;
         this.sendLog = sendLog;
         this.subscribers = subscribers;
@@ -67,10 +66,18 @@ public class CampaignSender implements DisposableBean {
         this.properties = properties;
         this.redis = redis;
         this.clock = clock;
-        this.lock = new SenderLock(redis, properties.lockLease(), instance);
+        this.lock = senderRole(redis, properties.lockLease());
         Retrier retrier = new Retrier(properties);
         this.mass = new MassDelivery(mirror, wechat, properties, retrier, probe, clock);
         this.recipients = new RecipientDelivery(subscribers, wechat, sendLog, properties, retrier, probe, clock);
+    }
+
+    /**
+     * The sender role, held by one instance at a time. Its fencing token goes with every progress and
+     * log write ({@link SendProgress}, {@link SendLog}), so a holder that lost the role writes nothing more.
+     */
+    static RedisLock senderRole(Pool<Jedis> redis, Duration lease) {
+        return RedisLock.fenced(redis, SendingKeys.SENDER_LOCK, SendingKeys.SENDER_FENCE, lease);
     }
 
     /**
@@ -78,12 +85,12 @@ public class CampaignSender implements DisposableBean {
      * the ids of the sends it looked at (empty when another instance holds the role).
      */
     public List<String> runDue() {
-        Optional<SenderLock.Lease> acquired = lock.tryAcquire();
+        Optional<RedisLock.Lease> acquired = lock.tryAcquire();
         if (acquired.isEmpty()) {
             return List.of();
         }
         List<String> handled = new ArrayList<>();
-        try (SenderLock.Lease lease = acquired.get()) {
+        try (RedisLock.Lease lease = acquired.get()) {
             Instant now = clock.instant();
             ZoneId zone = clock.getZone();
             for (PlannedSend send : calendar.due(now.minus(properties.sendWindow()).minus(LOOK_BACK), now, zone)) {
@@ -97,7 +104,7 @@ public class CampaignSender implements DisposableBean {
         return handled;
     }
 
-    private void runOne(PlannedSend send, SenderLock.Lease lease) {
+    private void runOne(PlannedSend send, RedisLock.Lease lease) {
         SendRecord record = sendLog.read(send.id());
         SendStatus status = record.status();
         Instant now = clock.instant();
@@ -144,7 +151,7 @@ public class CampaignSender implements DisposableBean {
         conclude(run);
     }
 
-    private void awaitApproval(PlannedSend send, SendRecord record, RenderedMessage message, SenderLock.Lease lease) {
+    private void awaitApproval(PlannedSend send, SendRecord record, RenderedMessage message, RedisLock.Lease lease) {
         String seen = sendLog.awaitingHash(send.id()).orElse(null);
         String event = null;
         if (record.status() != SendStatus.AWAITING_APPROVAL) {

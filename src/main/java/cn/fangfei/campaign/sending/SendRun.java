@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import cn.fangfei.campaign.calendar.PlannedSend;
+import cn.fangfei.redis.RedisLock;
 
 /** One holder's work on one planned send, and why it stopped, if it did. */
 final class SendRun {
@@ -28,12 +29,12 @@ final class SendRun {
     final PlannedSend send;
     final RenderedMessage message;
     final SendProgress progress;
-    final SenderLock.Lease lease;
+    final RedisLock.Lease lease;
     final Instant deadline;
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final AtomicReference<Throwable> crash = new AtomicReference<>();
 
-    SendRun(PlannedSend send, RenderedMessage message, SendProgress progress, SenderLock.Lease lease, Instant deadline) {
+    SendRun(PlannedSend send, RenderedMessage message, SendProgress progress, RedisLock.Lease lease, Instant deadline) {
         this.send = send;
         this.message = message;
         this.progress = progress;

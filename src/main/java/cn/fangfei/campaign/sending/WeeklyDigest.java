@@ -24,8 +24,8 @@ import cn.fangfei.campaign.calendar.CampaignsCommand;
 import cn.fangfei.campaign.calendar.Occurrence;
 import cn.fangfei.campaign.calendar.PlannedSend;
 import cn.fangfei.campaign.calendar.Reminder;
+import cn.fangfei.redis.OncePerPeriod;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -44,7 +44,7 @@ public class WeeklyDigest {
     private final ReminderMessages messages;
     private final CampaignProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
-    private final Pool<Jedis> redis;
+    private final OncePerPeriod weekly;
     private final Clock clock;
 
     public WeeklyDigest(CampaignCalendar calendar, SendLog sendLog, ReminderMessages messages, CampaignProperties properties,
@@ -54,7 +54,7 @@ public class WeeklyDigest {
         this.messages = messages;
         this.properties = properties;
         this.mail = mail;
-        this.redis = redis;
+        this.weekly = new OncePerPeriod(redis);
         this.clock = clock;
     }
 
@@ -70,10 +70,8 @@ public class WeeklyDigest {
             return false;
         }
         String claim = SendingKeys.digestClaim(weekStart);
-        try (Jedis jedis = redis.getResource()) {
-            if (!"OK".equals(jedis.set(claim, "sending", SetParams.setParams().nx().ex(SendingKeys.DIGEST_CLAIM_TTL.toSeconds())))) {
-                return false;
-            }
+        if (!weekly.claim(claim, SendingKeys.DIGEST_CLAIM_TTL)) {
+            return false;
         }
         LocalDate from = now.toLocalDate();
         SimpleMailMessage email = new SimpleMailMessage();
@@ -84,9 +82,7 @@ public class WeeklyDigest {
         try {
             sender.get().send(email);
         } catch (MailException e) {
-            try (Jedis jedis = redis.getResource()) {
-                jedis.del(claim);
-            }
+            weekly.giveBack(claim);
             log.warn("weekly campaign digest not sent, will try again: {}", e.getClass().getSimpleName());
             return false;
         }

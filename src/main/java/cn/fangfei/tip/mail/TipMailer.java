@@ -16,13 +16,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cn.fangfei.redis.OncePerPeriod;
 import cn.fangfei.tip.MailOutbox;
 import cn.fangfei.tip.OutboxMail;
 import cn.fangfei.tip.TipKeys;
 import cn.fangfei.tip.TipProperties;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -41,7 +41,7 @@ public class TipMailer {
     private final MailTexts texts;
     private final ObjectProvider<JavaMailSender> sender;
     private final TipProperties.Mail settings;
-    private final Pool<Jedis> redis;
+    private final OncePerPeriod daily;
     private final Clock clock;
 
     public TipMailer(MailOutbox outbox, MailTexts texts, ObjectProvider<JavaMailSender> sender, TipProperties properties,
@@ -50,7 +50,7 @@ public class TipMailer {
         this.texts = texts;
         this.sender = sender;
         this.settings = properties.mail();
-        this.redis = redis;
+        this.daily = new OncePerPeriod(redis);
         this.clock = clock;
     }
 
@@ -75,14 +75,9 @@ public class TipMailer {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        try (Jedis jedis = redis.getResource()) {
-            String first = jedis.set(TipKeys.digestSent(today), "1",
-                    SetParams.setParams().nx().ex(TipKeys.DAILY_MARKER_TTL.toSeconds()));
-            if (!"OK".equals(first)) {
-                return;
-            }
+        if (daily.claim(TipKeys.digestSent(today), TipKeys.DAILY_MARKER_TTL)) {
+            outbox.enqueueDigest(today);
         }
-        outbox.enqueueDigest(today);
     }
 
     private void send(MailOutbox.Due due) {

@@ -27,6 +27,7 @@ import cn.fangfei.campaign.TestClock;
 import cn.fangfei.campaign.calendar.CalendarFiles;
 import cn.fangfei.campaign.calendar.CampaignCalendar;
 import cn.fangfei.campaign.calendar.PlannedSend;
+import cn.fangfei.redis.RedisLock;
 import cn.fangfei.wechat.FakeWechatServer;
 import redis.clients.jedis.Jedis;
 
@@ -241,13 +242,13 @@ class ExactlyOnceTest extends SendingTest {
     @Test
     void progressAndLogWritesWithAnOldTokenAreRefused() {
         TestClock clock = new TestClock(CONSUMER_DAY_DUE);
-        SenderLock lock = new SenderLock(redis, Duration.ofSeconds(30), "a");
-        SenderLock.Lease first = lock.tryAcquire().orElseThrow();
+        RedisLock lock = CampaignSender.senderRole(redis, Duration.ofSeconds(30));
+        RedisLock.Lease first = lock.tryAcquire().orElseThrow();
         SendProgress old = new SendProgress(redis, "x.2027-03-15.day+0d", first.token());
         assertThat(old.claim("o-1", old.claimValue(1))).isEqualTo(1);
         first.close();
 
-        SenderLock.Lease second = new SenderLock(redis, Duration.ofSeconds(30), "b").tryAcquire().orElseThrow();
+        RedisLock.Lease second = CampaignSender.senderRole(redis, Duration.ofSeconds(30)).tryAcquire().orElseThrow();
 
         assertThat(second.token()).isGreaterThan(first.token());
         assertThat(old.claim("o-2", old.claimValue(2))).isEqualTo(SendProgress.FENCED);
@@ -260,16 +261,16 @@ class ExactlyOnceTest extends SendingTest {
 
     @Test
     void theLockIsKeptWhileRenewedAndFreedWhenItsHolderStops() throws Exception {
-        SenderLock one = new SenderLock(redis, Duration.ofMillis(300), "one");
-        SenderLock other = new SenderLock(redis, Duration.ofMillis(300), "other");
-        SenderLock.Lease lease = one.tryAcquire().orElseThrow();
+        RedisLock one = CampaignSender.senderRole(redis, Duration.ofMillis(300));
+        RedisLock other = CampaignSender.senderRole(redis, Duration.ofMillis(300));
+        RedisLock.Lease lease = one.tryAcquire().orElseThrow();
 
         Thread.sleep(900);
         assertThat(lease.lost()).isFalse();
         assertThat(other.tryAcquire()).isEmpty();
 
         lease.close();
-        SenderLock.Lease next = other.tryAcquire().orElseThrow();
+        RedisLock.Lease next = other.tryAcquire().orElseThrow();
         assertThat(next.token()).isEqualTo(lease.token() + 1);
         next.close();
     }

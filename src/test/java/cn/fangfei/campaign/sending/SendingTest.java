@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,7 +83,7 @@ public abstract class SendingTest extends WechatAppTest {
     protected CampaignSender sender(Settings settings, Clock clock, SendProbe probe, CampaignCalendar from) {
         CampaignProperties properties = settings.build();
         return new CampaignSender(from, sendLog(clock), new Subscribers(redis, clock, hashes), messages(properties), wechat, mirror,
-                properties, redis, clock, probe, "test-" + UUID.randomUUID());
+                properties, redis, clock, probe);
     }
 
     protected SendLog sendLog(Clock clock) {
