@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.xml.parsers.SAXParserFactory;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -28,7 +30,22 @@ public class FangfeiApplication {
             // The publicity calendar from content/ alone: no Spring context, no Redis, no web server.
             System.exit(CampaignsCommand.run(rest(args), contentDir(), System.out, Clock.system(ZoneId.of(System.getenv().getOrDefault("FANGFEI_ZONE", ZoneProperties.DEFAULT)))));
         }
+        nameTheXmlParser();
         SpringApplication.run(FangfeiApplication.class, args);
+    }
+
+    /**
+     * WxJava reads every callback with dom4j, which asks JAXP for a new SAX parser factory each time.
+     * Unless this property names the factory, JAXP searches the class path for one, and in the packaged
+     * jar that search opens the service files of every nested jar under a lock shared by all request
+     * threads: it was the largest cost of a callback under load. The JDK's own factory is what the
+     * search finds anyway (no other is on the class path).
+     */
+    private static void nameTheXmlParser() {
+        String property = SAXParserFactory.class.getName();
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, SAXParserFactory.newDefaultInstance().getClass().getName());
+        }
     }
 
     private static List<String> rest(String[] args) {

@@ -16,7 +16,7 @@ final class OtherOffices {
 
     OtherOffices(List<String> questions, UnaryOperator<String> clean, SentenceEmbedder embedder) {
         List<String> texts = questions.stream().map(clean).filter(text -> !text.isBlank()).distinct().toList();
-        Map<String, float[]> embedded = embedder.embedAll(texts);
+        Map<String, float[]> embedded = embedder.embedAll("other-offices", texts);
         vectors = texts.stream().map(embedded::get).toArray(float[][]::new);
     }
 
@@ -24,11 +24,7 @@ final class OtherOffices {
     double closest(float[] question) {
         double best = -1;
         for (float[] vector : vectors) {
-            double dot = 0;
-            for (int i = 0; i < vector.length; i++) {
-                dot += vector[i] * question[i];
-            }
-            best = Math.max(best, dot);
+            best = Math.max(best, SentenceEmbedder.dot(vector, question));
         }
         return best;
     }

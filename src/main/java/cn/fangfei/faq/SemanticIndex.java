@@ -26,7 +26,7 @@ final class SemanticIndex {
                 owners.add(t);
             }
         }
-        Map<String, float[]> embedded = embedder.embedAll(texts);
+        Map<String, float[]> embedded = embedder.embedAll("topics", texts);
         vectors = texts.stream().map(embedded::get).toArray(float[][]::new);
         topicOfDoc = owners.stream().mapToInt(Integer::intValue).toArray();
         topicCount = topics.size();
@@ -37,12 +37,7 @@ final class SemanticIndex {
         double[] best = new double[topicCount];
         Arrays.fill(best, -1);
         for (int doc = 0; doc < vectors.length; doc++) {
-            float[] vector = vectors[doc];
-            double dot = 0;
-            for (int i = 0; i < vector.length; i++) {
-                dot += vector[i] * question[i];
-            }
-            best[topicOfDoc[doc]] = Math.max(best[topicOfDoc[doc]], dot);
+            best[topicOfDoc[doc]] = Math.max(best[topicOfDoc[doc]], SentenceEmbedder.dot(vectors[doc], question));
         }
         return best;
     }

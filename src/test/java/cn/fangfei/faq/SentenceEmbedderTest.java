@@ -13,26 +13,33 @@ class SentenceEmbedderTest {
 
     @Test
     void aReloadEmbedsOnlyTheNewTextsAndForgetsTheRemovedOnes() {
-        Map<String, float[]> before = embedder.embedAll(List.of("怎么举报非法集资", "什么是非法集资"));
-        Map<String, float[]> after = embedder.embedAll(List.of("什么是非法集资", "以房养老是骗局吗"));
+        Map<String, float[]> before = embedder.embedAll("test", List.of("怎么举报非法集资", "什么是非法集资"));
+        Map<String, float[]> after = embedder.embedAll("test", List.of("什么是非法集资", "以房养老是骗局吗"));
 
         assertThat(after.get("什么是非法集资")).as("kept, not embedded again").isSameAs(before.get("什么是非法集资"));
         assertThat(after).containsOnlyKeys("什么是非法集资", "以房养老是骗局吗");
-        assertThat(dot(after.get("以房养老是骗局吗"), after.get("以房养老是骗局吗"))).isCloseTo(1, within(1e-5));
+        assertThat(SentenceEmbedder.dot(after.get("以房养老是骗局吗"), after.get("以房养老是骗局吗"))).isCloseTo(1, within(1e-5));
     }
 
     @Test
     void questionsAlikeInMeaningAreCloserThanQuestionsAlikeInWords() {
         float[] report = embedder.embed("怎么举报非法集资");
-        assertThat(dot(report, embedder.embed("发现有人搞集资骗钱该向哪里反映")))
-                .isGreaterThan(dot(report, embedder.embed("怎么办理居住证")));
+        assertThat(SentenceEmbedder.dot(report, embedder.embed("发现有人搞集资骗钱该向哪里反映")))
+                .isGreaterThan(SentenceEmbedder.dot(report, embedder.embed("怎么办理居住证")));
     }
 
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+    @Test
+    void anotherCollectionDoesNotEvictTheVectorsOfThisOne() {
+        Map<String, float[]> topics = embedder.embedAll("test-topics", List.of("什么是非法集资"));
+        embedder.embedAll("test-offices", List.of("怎么办理居住证"));
+
+        assertThat(embedder.embedAll("test-topics", List.of("什么是非法集资")).get("什么是非法集资"))
+                .as("kept, not embedded again").isSameAs(topics.get("什么是非法集资"));
+    }
+
+    @Test
+    void theDotProductAddsEveryPairIncludingThoseAfterTheLastFullGroupOfFour() {
+        assertThat(SentenceEmbedder.dot(new float[] {1, 2, 3, 4, 5}, new float[] {5, 4, 3, 2, 1})).isEqualTo(35);
+        assertThat(SentenceEmbedder.dot(new float[] {1, -1, 0.5f}, new float[] {2, 2, 4})).isEqualTo(2);
     }
 }
