@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backs up the docker compose Redis: a fresh RDB snapshot (dump.rdb) and the AOF directory (appendonlydir/),
 # into deploy/backup/<date-time>/. Safe while the app runs. Usage: deploy/redis/backup.sh
-# The backup holds tips encrypted with FANGFEI_TIP_KEY: keep the keys (not in the backup) safely elsewhere.
+# The backup holds tips encrypted with FANGFEI_DATA_KEY: keep the keys (not in the backup) safely elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -19,7 +19,7 @@ java -cp "$cp" cn.fangfei.bench.AnswerSpeed content "$questions" 20
 echo "== start-up (-Xmx512m)"
 export FANGFEI_REDIS_URL=${FANGFEI_REDIS_URL:-redis://127.0.0.1:6379/15}
 export FANGFEI_WECHAT_APP_ID=wxbench FANGFEI_WECHAT_SECRET=bench FANGFEI_WECHAT_TOKEN=bench-token FANGFEI_SIMULATOR=false
-export FANGFEI_TIP_KEY=${FANGFEI_TIP_KEY:-$(head -c 32 /dev/urandom | base64)}
+export FANGFEI_DATA_KEY=${FANGFEI_DATA_KEY:-$(head -c 32 /dev/urandom | base64)}
 started=$(date +%s%N)
 java -Xmx512m -jar target/fangfei.jar --server.port=$port > target/bench-app.log 2>&1 &
 app=$!

@@ -51,7 +51,7 @@ python3 "$work/wechat.py" "$wechat_port" "$silent_port" &
 wechat=$!
 
 export FANGFEI_REDIS_URL=redis://127.0.0.1:$redis_port/0
-export FANGFEI_TIP_KEY=QmVuY2htYXJrS2V5Rm9yVGlwT2Zmc0ZhbmdmZWkwMDE=
+export FANGFEI_DATA_KEY=QmVuY2htYXJrS2V5Rm9yVGlwT2Zmc0ZhbmdmZWkwMDE=
 export FANGFEI_DATA_DIR=$work/data
 export FANGFEI_WECHAT_APP_ID=wxhostile FANGFEI_WECHAT_SECRET=hostile FANGFEI_WECHAT_TOKEN=hostile-token
 export FANGFEI_SIMULATOR=false

@@ -29,7 +29,7 @@ import redis.clients.jedis.Jedis;
 
 /** The packaged app when its surroundings fail: Redis goes away for a while, the orchestrator stops it mid-request. */
 class ResilienceIT {
-    private static final String TIP_KEY = "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVJlc2lsaWVuY2UwMDA=";
+    private static final String DATA_KEY = "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVJlc2lsaWVuY2UwMDA=";
     private static final String TOKEN = "resilience-token";
     private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFA";
     private static final String APP_ID = "wxresilience";
@@ -123,14 +123,14 @@ class ResilienceIT {
                 "FANGFEI_WECHAT_AES_KEY", AES_KEY,
                 "FANGFEI_SIMULATOR", "false",
                 // Production mode needs the data key (tip-offs, sealed retry replies).
-                "FANGFEI_TIP_KEY", TIP_KEY,
+                "FANGFEI_DATA_KEY", DATA_KEY,
                 "FANGFEI_TIP_RATE_LIMIT", "1000");
     }
 
     /** The reply-cache key the app uses, computed with the app's data key. */
     private static String dedupKey(String message) {
         WxMpXmlMessage parsed = WxMpXmlMessage.fromXml(message);
-        KeyedHash hashes = new KeyedHash(KeyRing.of(TIP_KEY, "k1", ""));
+        KeyedHash hashes = new KeyedHash(KeyRing.of(DATA_KEY, "k1", ""));
         return WechatKeys.dedup(hashes, parsed, Optional.of(Long.toString(parsed.getMsgId())));
     }
 

@@ -100,7 +100,7 @@ class TwoInstancesIT {
         env.put("FANGFEI_WECHAT_API_HOST", wechatApi.url("/").toString());
         env.put("FANGFEI_SIMULATOR", "false");
         // Production mode needs the data key; both instances share it, as they share Redis.
-        env.put("FANGFEI_TIP_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVR3b0luc3RhbmNlczA=");
+        env.put("FANGFEI_DATA_KEY", "SXRUZXN0S2V5Rm9yRmFuZ2ZlaVR3b0luc3RhbmNlczA=");
         env.put("FANGFEI_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("FANGFEI_ADMIN_USERNAME", "admin");
         env.put("FANGFEI_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -41,7 +41,7 @@ class ConsoleExceptionHandler {
     @ExceptionHandler(SealedValueException.class)
     ModelAndView unreadableTip(SealedValueException e) {
         log.error("a tip could not be decrypted: {}", e.getMessage());
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "这条线索的内容无法解密(可能缺少旧密钥 FANGFEI_TIP_OLD_KEYS),请联系管理员。");
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "这条线索的内容无法解密(可能缺少旧密钥 FANGFEI_DATA_OLD_KEYS),请联系管理员。");
     }
 
     /** A hand-made or truncated request (a form field missing or of the wrong kind). */

@@ -38,7 +38,7 @@ class SubscriberHistory {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${fangfei.console.subscriber-count-interval:10m}")
+    @Scheduled(fixedDelayString = "#{@'fangfei.console-cn.fangfei.console.ConsoleProperties'.subscriberCountInterval()}")
     void count() {
         try (Jedis jedis = redis.getResource()) {
             jedis.hset(ConsoleKeys.SUBSCRIBERS_BY_DAY, LocalDate.now(clock).toString(),

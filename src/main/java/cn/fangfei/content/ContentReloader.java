@@ -68,7 +68,7 @@ public class ContentReloader {
         return Map.copyOf(rejected);
     }
 
-    @Scheduled(fixedDelayString = "${fangfei.content.reload-interval:5s}")
+    @Scheduled(fixedDelayString = "#{@'fangfei.content-cn.fangfei.content.ContentProperties'.reloadInterval()}")
     void reloadIfChanged() {
         FileTime newest = newestChange();
         if (newest.compareTo(lastSeen) > 0) {

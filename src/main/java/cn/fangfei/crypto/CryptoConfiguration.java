@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import cn.fangfei.config.RunMode;
 import cn.fangfei.redis.RedisProperties;
@@ -27,21 +28,22 @@ public class CryptoConfiguration {
     /**
      * The configured key; a local run (simulator or embedded Redis) without one gets a key generated
      * once into the data directory, so that a laptop needs no setup. Anywhere else a missing key stops
-     * the app: tips must never be stored under a key nobody can produce again.
+     * the app: residents' data must never be stored under a key nobody can produce again.
      */
     @Bean
-    KeyRing keyRing(CryptoProperties crypto, RunMode runMode, RedisProperties redis) {
-        if (!crypto.key().isEmpty()) {
-            return KeyRing.of(crypto.key(), crypto.keyId(), crypto.oldKeys());
+    KeyRing keyRing(CryptoProperties crypto, RunMode runMode, RedisProperties redis, Environment environment) {
+        FormerKeyNames.renameRequest(environment).ifPresent(log::warn);
+        if (!crypto.dataKey().isEmpty()) {
+            return KeyRing.of(crypto.dataKey(), crypto.dataKeyId(), crypto.dataOldKeys());
         }
         if (!runMode.simulator() && !redis.embedded()) {
-            throw new IllegalStateException("FANGFEI_TIP_KEY is not set. Tip-offs are encrypted with it: set it to the base64 of "
-                    + "32 random bytes (openssl rand -base64 32) and keep a copy in the office's safe");
+            throw new IllegalStateException("FANGFEI_DATA_KEY is not set. Tip-offs and residents' chats are encrypted with it: "
+                    + "set it to the base64 of 32 random bytes (openssl rand -base64 32) and keep a copy in the office's safe");
         }
         String devKey = devKey(crypto.devKeyFile());
-        log.warn("FANGFEI_TIP_KEY is not set: using the development key in {}; production must set FANGFEI_TIP_KEY",
+        log.warn("FANGFEI_DATA_KEY is not set: using the development key in {}; production must set FANGFEI_DATA_KEY",
                 crypto.devKeyFile().toAbsolutePath().normalize());
-        return KeyRing.of(devKey, DEV_KEY_ID, crypto.oldKeys());
+        return KeyRing.of(devKey, DEV_KEY_ID, crypto.dataOldKeys());
     }
 
     static String devKey(Path file) {

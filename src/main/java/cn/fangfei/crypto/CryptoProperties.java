@@ -5,20 +5,21 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The key that protects residents' secrets at rest (tip-offs, and the chat replies kept for WeChat's
- * retries), with its id and the retired keys still needed to read older records.
+ * The data key, which protects residents' data at rest in Redis (tip-offs, chat state, the replies kept for
+ * WeChat's retries, and the keyed hashes that stand in for openids and addresses), with its id and the retired
+ * keys still needed to read older records.
  *
- * @param key        base64 of 32 random bytes (FANGFEI_TIP_KEY); blank only in local/simulator mode
- * @param keyId      short name written beside every ciphertext (FANGFEI_TIP_KEY_ID)
- * @param oldKeys    retired keys for reading only, "id:base64,id:base64" (FANGFEI_TIP_OLD_KEYS)
- * @param devKeyFile where a local run keeps the key it generated when none is configured
+ * @param dataKey     base64 of 32 random bytes (FANGFEI_DATA_KEY); blank only in local/simulator mode
+ * @param dataKeyId   short name written beside every ciphertext (FANGFEI_DATA_KEY_ID)
+ * @param dataOldKeys retired keys for reading only, "id:base64,id:base64" (FANGFEI_DATA_OLD_KEYS)
+ * @param devKeyFile  where a local run keeps the key it generated when none is configured
  */
 @ConfigurationProperties("fangfei.crypto")
-public record CryptoProperties(String key, String keyId, String oldKeys, Path devKeyFile) {
+public record CryptoProperties(String dataKey, String dataKeyId, String dataOldKeys, Path devKeyFile) {
     public CryptoProperties {
-        key = key == null ? "" : key.strip();
-        keyId = keyId == null || keyId.isBlank() ? "k1" : keyId.strip();
-        oldKeys = oldKeys == null ? "" : oldKeys.strip();
+        dataKey = dataKey == null ? "" : dataKey.strip();
+        dataKeyId = dataKeyId == null || dataKeyId.isBlank() ? "k1" : dataKeyId.strip();
+        dataOldKeys = dataOldKeys == null ? "" : dataOldKeys.strip();
         devKeyFile = devKeyFile == null ? Path.of("data", "tip-dev.key") : devKeyFile;
     }
 }

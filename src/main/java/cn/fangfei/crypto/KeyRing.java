@@ -33,18 +33,18 @@ public final class KeyRing {
      */
     public static KeyRing of(String currentBase64, String currentId, String oldKeys) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        keys.put(checkedId(currentId, "FANGFEI_TIP_KEY_ID"), decode(currentBase64, "FANGFEI_TIP_KEY"));
+        keys.put(checkedId(currentId, "FANGFEI_DATA_KEY_ID"), decode(currentBase64, "FANGFEI_DATA_KEY"));
         if (!oldKeys.isBlank()) {
             for (String entry : oldKeys.split(",")) {
                 String[] parts = entry.strip().split(":", 2);
                 if (parts.length != 2) {
-                    throw new IllegalStateException("FANGFEI_TIP_OLD_KEYS: each entry must be id:base64, got \"" + entry.strip() + "\"");
+                    throw new IllegalStateException("FANGFEI_DATA_OLD_KEYS: each entry must be id:base64, got \"" + entry.strip() + "\"");
                 }
-                String id = checkedId(parts[0].strip(), "FANGFEI_TIP_OLD_KEYS");
+                String id = checkedId(parts[0].strip(), "FANGFEI_DATA_OLD_KEYS");
                 if (keys.containsKey(id)) {
-                    throw new IllegalStateException("FANGFEI_TIP_OLD_KEYS: key id " + id + " is used twice");
+                    throw new IllegalStateException("FANGFEI_DATA_OLD_KEYS: key id " + id + " is used twice");
                 }
-                keys.put(id, decode(parts[1].strip(), "FANGFEI_TIP_OLD_KEYS (" + id + ")"));
+                keys.put(id, decode(parts[1].strip(), "FANGFEI_DATA_OLD_KEYS (" + id + ")"));
             }
         }
         return new KeyRing(currentId, keys);

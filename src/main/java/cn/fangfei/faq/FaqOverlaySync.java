@@ -36,7 +36,8 @@ class FaqOverlaySync {
     }
 
     /** Cheap when nothing changed: one HMGET. */
-    @Scheduled(fixedDelayString = "${fangfei.faq.overlay-poll:3s}", initialDelayString = "${fangfei.faq.overlay-poll:3s}")
+    @Scheduled(initialDelayString = "#{@'fangfei.faq-cn.fangfei.faq.FaqProperties'.overlayPoll()}",
+            fixedDelayString = "#{@'fangfei.faq-cn.fangfei.faq.FaqProperties'.overlayPoll()}")
     void poll() {
         try {
             refresh();

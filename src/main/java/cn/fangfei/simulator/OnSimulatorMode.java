@@ -17,7 +17,7 @@ class OnSimulatorMode implements Condition {
         SimulatorProperties simulator = binder.bind("fangfei.simulator", SimulatorProperties.class)
                 .orElseGet(() -> new SimulatorProperties(null));
         WechatProperties wechat = binder.bind("fangfei.wechat", WechatProperties.class)
-                .orElseGet(() -> new WechatProperties(null, null, null, null, null));
+                .orElseGet(() -> new WechatProperties(null, null, null, null, null, null, null));
         return RunMode.of(simulator, wechat.hasCredentials()).simulator();
     }
 }

@@ -52,7 +52,7 @@ public class RetentionPurge {
     }
 
     /** Once a day, by whichever instance gets there first. */
-    @Scheduled(cron = "${fangfei.tip.purge-cron:0 30 3 * * *}", zone = "#{@clock.zone.id}")
+    @Scheduled(cron = "#{@'fangfei.tip-cn.fangfei.tip.TipProperties'.purgeCron()}", zone = "#{@clock.zone.id}")
     void daily() {
         if (!daily.claim(TipKeys.purgeRan(LocalDate.now(clock)), TipKeys.DAILY_MARKER_TTL)) {
             return;

@@ -10,16 +10,21 @@ import org.springframework.util.unit.DataSize;
 /**
  * The tip-off feature's settings (application.yml, "fangfei.tip"; README, "配置").
  *
- * @param dataDir      where the spool of tips awaiting Redis lives (FANGFEI_DATA_DIR)
- * @param maxTextChars longest text a resident may send in one field or message
- * @param maxFiles     attachments per submission or follow-up
- * @param maxFileSize  largest attachment
- * @param sla          how long a tip may stay open before the digest calls it overdue
- * @param retention    how long a closed tip is kept before the purge deletes it (ledger counts stay)
+ * @param dataDir             where the spool of tips awaiting Redis lives (FANGFEI_DATA_DIR)
+ * @param maxTextChars        longest text a resident may send in one field or message
+ * @param maxFiles            attachments per submission or follow-up
+ * @param maxFileSize         largest attachment
+ * @param sla                 how long a tip may stay open before the digest calls it overdue
+ * @param retention           how long a closed tip is kept before the purge deletes it (ledger counts stay)
+ * @param spoolReplayInterval how often tips spooled while Redis was down are tried again
+ * @param mailPollInterval    how often the mail outbox is looked at for mail due
+ * @param digestCron          when the reviewers' daily digest goes out (Spring cron, office time zone)
+ * @param purgeCron           when closed tips past their retention are deleted (Spring cron, office time zone)
  */
 @ConfigurationProperties("fangfei.tip")
 public record TipProperties(Path dataDir, int maxTextChars, int maxFiles, DataSize maxFileSize, Duration sla,
-        Duration retention, RateLimit rateLimit, Queue queue, Mail mail) {
+        Duration retention, Duration spoolReplayInterval, Duration mailPollInterval, String digestCron, String purgeCron,
+        RateLimit rateLimit, Queue queue, Mail mail) {
 
     public TipProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -28,6 +33,10 @@ public record TipProperties(Path dataDir, int maxTextChars, int maxFiles, DataSi
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(5) : maxFileSize;
         sla = sla == null ? Duration.ofDays(3) : sla;
         retention = retention == null ? Duration.ofDays(365) : retention;
+        spoolReplayInterval = spoolReplayInterval == null ? Duration.ofSeconds(5) : spoolReplayInterval;
+        mailPollInterval = mailPollInterval == null ? Duration.ofSeconds(2) : mailPollInterval;
+        digestCron = digestCron == null || digestCron.isBlank() ? "0 0 8 * * *" : digestCron.strip();
+        purgeCron = purgeCron == null || purgeCron.isBlank() ? "0 30 3 * * *" : purgeCron.strip();
         rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null, null) : rateLimit;
         queue = queue == null ? new Queue(null, 0) : queue;
         mail = mail == null ? new Mail(null, null, null, null, false, 0, null, null) : mail;

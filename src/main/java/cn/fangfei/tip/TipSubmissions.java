@@ -99,7 +99,7 @@ public class TipSubmissions {
      * One replay at a time: a second one started meanwhile (the schedule and a direct call) would try to
      * remove the files the first has just removed.
      */
-    @Scheduled(fixedDelayString = "${fangfei.tip.spool-replay-interval:5s}")
+    @Scheduled(fixedDelayString = "#{@'fangfei.tip-cn.fangfei.tip.TipProperties'.spoolReplayInterval()}")
     public synchronized void replaySpool() {
         if (spool.isEmpty()) {
             return;

@@ -39,7 +39,8 @@ public class WechatTokenRefresher {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${fangfei.wechat.token-check-first}", fixedDelayString = "${fangfei.wechat.token-check-interval}")
+    @Scheduled(initialDelayString = "#{@'fangfei.wechat-cn.fangfei.wechat.WechatProperties'.tokenCheckFirst()}",
+            fixedDelayString = "#{@'fangfei.wechat-cn.fangfei.wechat.WechatProperties'.tokenCheckInterval()}")
     public void refresh() {
         if (runMode.simulator()) {
             return;

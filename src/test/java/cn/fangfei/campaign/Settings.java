@@ -85,8 +85,8 @@ public final class Settings {
     }
 
     public CampaignProperties build() {
-        return new CampaignProperties(accountType, templateId, rate, threads, approval, scheduler, lease, Duration.ofHours(24),
+        return new CampaignProperties(accountType, templateId, rate, threads, approval, scheduler, null, lease, Duration.ofHours(24),
                 attempts, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMinutes(5), sameFailureLimit,
-                new CampaignProperties.Digest(digestTo, digestFrom, null, null));
+                new CampaignProperties.Digest(digestTo, digestFrom, null, null, null));
     }
 }

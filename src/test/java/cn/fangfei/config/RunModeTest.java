@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 import cn.fangfei.wechat.WechatProperties;
 
 class RunModeTest {
-    private static final WechatProperties NO_ACCOUNT = new WechatProperties("", "", "", "", "");
-    private static final WechatProperties ACCOUNT = new WechatProperties("wx1", "secret", "token", "", "");
+    private static final WechatProperties NO_ACCOUNT = new WechatProperties("", "", "", "", "", null, null);
+    private static final WechatProperties ACCOUNT = new WechatProperties("wx1", "secret", "token", "", "", null, null);
 
     @Test
     void autoIsOnExactlyWhenTheAccountIsIncomplete() {
         assertThat(RunMode.of(new SimulatorProperties("auto"), NO_ACCOUNT.hasCredentials()).simulator()).isTrue();
         assertThat(RunMode.of(new SimulatorProperties("auto"), ACCOUNT.hasCredentials()).simulator()).isFalse();
         assertThat(RunMode.of(new SimulatorProperties(null),
-                new WechatProperties("wx1", "secret", " ", null, null).hasCredentials()).simulator()).isTrue();
+                new WechatProperties("wx1", "secret", " ", null, null, null, null).hasCredentials()).simulator()).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
 import cn.fangfei.config.RunMode;
 import cn.fangfei.redis.RedisProperties;
@@ -16,6 +17,7 @@ import cn.fangfei.redis.RedisProperties;
 class KeyRingTest {
     private static final RunMode SIMULATOR = new RunMode(true);
     private static final RunMode REAL_ACCOUNT = new RunMode(false);
+    private static final MockEnvironment NO_SETTINGS = new MockEnvironment();
 
     @TempDir
     Path dir;
@@ -23,15 +25,15 @@ class KeyRingTest {
     @Test
     void badKeysStopTheAppWithTheSettingNamed() {
         assertThatThrownBy(() -> KeyRing.of("not base64!", "k1", ""))
-                .hasMessageContaining("FANGFEI_TIP_KEY").hasMessageContaining("base64");
+                .hasMessageContaining("FANGFEI_DATA_KEY").hasMessageContaining("base64");
         assertThatThrownBy(() -> KeyRing.of("c2hvcnQ=", "k1", ""))
-                .hasMessageContaining("FANGFEI_TIP_KEY must be 32 bytes");
+                .hasMessageContaining("FANGFEI_DATA_KEY must be 32 bytes");
         assertThatThrownBy(() -> KeyRing.of(SealerTest.KEY_1, "k 1", ""))
-                .hasMessageContaining("FANGFEI_TIP_KEY_ID");
+                .hasMessageContaining("FANGFEI_DATA_KEY_ID");
         assertThatThrownBy(() -> KeyRing.of(SealerTest.KEY_1, "k1", "k1:" + SealerTest.KEY_2))
                 .hasMessageContaining("k1 is used twice");
         assertThatThrownBy(() -> KeyRing.of(SealerTest.KEY_1, "k1", "k0"))
-                .hasMessageContaining("FANGFEI_TIP_OLD_KEYS");
+                .hasMessageContaining("FANGFEI_DATA_OLD_KEYS");
     }
 
     @Test
@@ -53,8 +55,8 @@ class KeyRingTest {
         CryptoProperties crypto = new CryptoProperties("", null, "", file);
         CryptoConfiguration configuration = new CryptoConfiguration();
 
-        KeyRing first = configuration.keyRing(crypto, SIMULATOR, external());
-        KeyRing second = configuration.keyRing(crypto, SIMULATOR, external());
+        KeyRing first = configuration.keyRing(crypto, SIMULATOR, external(), NO_SETTINGS);
+        KeyRing second = configuration.keyRing(crypto, SIMULATOR, external(), NO_SETTINGS);
 
         assertThat(first.currentId()).isEqualTo("dev");
         assertThat(second.current().getEncoded()).isEqualTo(first.current().getEncoded());
@@ -66,7 +68,7 @@ class KeyRingTest {
         CryptoProperties crypto = new CryptoProperties("", null, "", dir.resolve("tip-dev.key"));
 
         KeyRing ring = new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT,
-                new RedisProperties("", dir.toString(), 1, null, null, null, null, null, 0));
+                new RedisProperties("", dir.toString(), 1, null, null, null, null, null, 0), NO_SETTINGS);
 
         assertThat(ring.currentId()).isEqualTo("dev");
     }
@@ -75,8 +77,8 @@ class KeyRingTest {
     void productionWithoutAKeyRefusesToStart() {
         CryptoProperties crypto = new CryptoProperties("", null, "", dir.resolve("tip-dev.key"));
 
-        assertThatThrownBy(() -> new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT, external()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FANGFEI_TIP_KEY is not set");
+        assertThatThrownBy(() -> new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT, external(), NO_SETTINGS))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FANGFEI_DATA_KEY is not set");
         assertThat(dir.resolve("tip-dev.key")).doesNotExist();
     }
 
@@ -84,7 +86,7 @@ class KeyRingTest {
     void aConfiguredKeyIsUsedWithItsId() {
         CryptoProperties crypto = new CryptoProperties(SealerTest.KEY_1, "2025a", "", dir.resolve("tip-dev.key"));
 
-        KeyRing ring = new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT, external());
+        KeyRing ring = new CryptoConfiguration().keyRing(crypto, REAL_ACCOUNT, external(), NO_SETTINGS);
 
         assertThat(ring.currentId()).isEqualTo("2025a");
         assertThat(dir.resolve("tip-dev.key")).doesNotExist();

@@ -16,7 +16,7 @@ import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
 class AttachmentCleanerTest {
-    private final AttachmentCleaner cleaner = new AttachmentCleaner(new TipProperties(null, 0, 0, null, null, null, null, null, null));
+    private final AttachmentCleaner cleaner = new AttachmentCleaner(new TipProperties(null, 0, 0, null, null, null, null, null, null, null, null, null, null));
 
     @Test
     void aJpegLosesItsExifAndWhateverFollowsTheImage() {

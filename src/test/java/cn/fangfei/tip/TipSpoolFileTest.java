@@ -102,7 +102,7 @@ class TipSpoolFileTest {
     }
 
     private TipSpool spool() {
-        return new TipSpool(new TipProperties(dir, 0, 0, null, null, null, null, null, null));
+        return new TipSpool(new TipProperties(dir, 0, 0, null, null, null, null, null, null, null, null, null, null));
     }
 
     private List<Path> spoolFiles() throws IOException {

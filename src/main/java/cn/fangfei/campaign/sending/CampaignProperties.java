@@ -20,6 +20,8 @@ import cn.fangfei.campaign.calendar.Channel;
  * @param sendThreads         API calls in flight at once; also the most recipients a crash can leave unconfirmed
  * @param approvalRequired    channels whose sends wait for an editor's approval; empty means none
  * @param schedulerEnabled    false stops this instance from sending (tests, or a read-only instance)
+ * @param tick                how often this instance looks for reminders due; also the wait after start-up
+ *                            before it first looks, and before it first checks for the weekly digest
  * @param lockLease           how long the sender role outlives a holder that stopped renewing it
  * @param sendWindow          a reminder not finished this long after its time is given up (a late reminder misleads)
  * @param retryAttempts       tries of one call on a transient WeChat error before the run pauses
@@ -31,7 +33,7 @@ import cn.fangfei.campaign.calendar.Channel;
  */
 @ConfigurationProperties("fangfei.campaign")
 public record CampaignProperties(AccountType accountType, String templateId, double sendRate, int sendThreads,
-        Set<Channel> approvalRequired, Boolean schedulerEnabled, Duration lockLease, Duration sendWindow,
+        Set<Channel> approvalRequired, Boolean schedulerEnabled, Duration tick, Duration lockLease, Duration sendWindow,
         int retryAttempts, Duration retryBackoff, Duration retryBackoffMax, Duration pauseAfterTransient,
         int sameFailureLimit, Digest digest) {
 
@@ -42,6 +44,7 @@ public record CampaignProperties(AccountType accountType, String templateId, dou
         sendThreads = sendThreads <= 0 ? 4 : sendThreads;
         approvalRequired = approvalRequired == null ? EnumSet.of(Channel.MASS) : Set.copyOf(approvalRequired);
         schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
+        tick = positiveOr(tick, Duration.ofSeconds(30));
         lockLease = positiveOr(lockLease, Duration.ofSeconds(30));
         sendWindow = positiveOr(sendWindow, Duration.ofHours(24));
         retryAttempts = retryAttempts <= 0 ? 5 : retryAttempts;
@@ -49,21 +52,23 @@ public record CampaignProperties(AccountType accountType, String templateId, dou
         retryBackoffMax = positiveOr(retryBackoffMax, Duration.ofMinutes(1));
         pauseAfterTransient = positiveOr(pauseAfterTransient, Duration.ofMinutes(5));
         sameFailureLimit = sameFailureLimit <= 0 ? 20 : sameFailureLimit;
-        digest = digest == null ? new Digest(null, null, null, null) : digest;
+        digest = digest == null ? new Digest(null, null, null, null, null) : digest;
     }
 
     /**
-     * @param to   office addresses; empty switches the email off
-     * @param from the sender address; empty uses the SMTP username, else the first recipient
-     * @param day  the day of the week it goes out
-     * @param time the time of day it goes out (office time zone)
+     * @param to    office addresses; empty switches the email off
+     * @param from  the sender address; empty uses the SMTP username, else the first recipient
+     * @param day   the day of the week it goes out
+     * @param time  the time of day it goes out (office time zone)
+     * @param check how often an instance looks whether it is due
      */
-    public record Digest(List<String> to, String from, DayOfWeek day, LocalTime time) {
+    public record Digest(List<String> to, String from, DayOfWeek day, LocalTime time, Duration check) {
         public Digest {
             to = to == null ? List.of() : to.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
             from = from == null ? "" : from.strip();
             day = day == null ? DayOfWeek.MONDAY : day;
             time = time == null ? LocalTime.of(8, 0) : time;
+            check = positiveOr(check, Duration.ofMinutes(5));
         }
     }
 

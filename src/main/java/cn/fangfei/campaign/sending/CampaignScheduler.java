@@ -27,7 +27,8 @@ class CampaignScheduler {
         this.digest = digest;
     }
 
-    @Scheduled(initialDelayString = "${fangfei.campaign.tick:30s}", fixedDelayString = "${fangfei.campaign.tick:30s}")
+    @Scheduled(initialDelayString = "#{@'fangfei.campaign-cn.fangfei.campaign.sending.CampaignProperties'.tick()}",
+            fixedDelayString = "#{@'fangfei.campaign-cn.fangfei.campaign.sending.CampaignProperties'.tick()}")
     void sendDue() {
         if (!properties.schedulerEnabled()) {
             return;
@@ -40,7 +41,8 @@ class CampaignScheduler {
         }
     }
 
-    @Scheduled(initialDelayString = "${fangfei.campaign.tick:30s}", fixedDelayString = "${fangfei.campaign.digest.check:5m}")
+    @Scheduled(initialDelayString = "#{@'fangfei.campaign-cn.fangfei.campaign.sending.CampaignProperties'.tick()}",
+            fixedDelayString = "#{@'fangfei.campaign-cn.fangfei.campaign.sending.CampaignProperties'.digest().check()}")
     void weeklyDigest() {
         if (!properties.schedulerEnabled()) {
             return;

@@ -54,7 +54,7 @@ public class TipMailer {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${fangfei.tip.mail-poll-interval:2s}")
+    @Scheduled(fixedDelayString = "#{@'fangfei.tip-cn.fangfei.tip.TipProperties'.mailPollInterval()}")
     public void sendDue() {
         if (!outbox.enabled()) {
             return;
@@ -69,7 +69,7 @@ public class TipMailer {
     }
 
     /** Queues today's digest unless another instance already did. */
-    @Scheduled(cron = "${fangfei.tip.digest-cron:0 0 8 * * *}", zone = "#{@clock.zone.id}")
+    @Scheduled(cron = "#{@'fangfei.tip-cn.fangfei.tip.TipProperties'.digestCron()}", zone = "#{@clock.zone.id}")
     public void queueDigest() {
         if (!outbox.enabled()) {
             return;

@@ -126,7 +126,8 @@ class TipMailTest extends TipAppTest {
     private TipProperties withIncludeText() {
         TipProperties.Mail mail = properties.mail();
         return new TipProperties(properties.dataDir(), properties.maxTextChars(), properties.maxFiles(),
-                properties.maxFileSize(), properties.sla(), properties.retention(), properties.rateLimit(), properties.queue(),
+                properties.maxFileSize(), properties.sla(), properties.retention(), properties.spoolReplayInterval(),
+                properties.mailPollInterval(), properties.digestCron(), properties.purgeCron(), properties.rateLimit(), properties.queue(),
                 new TipProperties.Mail(mail.reviewers(), mail.escalationTo(), mail.alertTo(), mail.from(), true,
                         mail.maxAttempts(), mail.firstRetry(), mail.maxRetry()));
     }

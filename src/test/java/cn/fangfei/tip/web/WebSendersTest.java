@@ -18,6 +18,6 @@ class WebSendersTest {
     }
 
     private static TipProperties properties(TipProperties.WebSender mode) {
-        return new TipProperties(null, 0, 0, null, null, null, new TipProperties.RateLimit(0, null, 0, null, mode), null, null);
+        return new TipProperties(null, 0, 0, null, null, null, null, null, null, null, new TipProperties.RateLimit(0, null, 0, null, mode), null, null);
     }
 }
