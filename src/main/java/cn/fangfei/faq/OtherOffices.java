@@ -1,7 +1,6 @@
 package cn.fangfei.faq;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -10,14 +9,17 @@ import java.util.function.UnaryOperator;
  * best topic tells "养老保险每年交多少" (the pension office's) from "以养老保险名义收钱" (ours), which
  * share most of their words. The question's vector is already computed for the topics, so this costs
  * one more dot product per line, no inference.
+ * <p>
+ * The lines are embedded one by one ({@link SentenceEmbedder#embed}), not with {@code embedAll}, which
+ * keeps only the texts of its latest call: these lines, embedded just before the topics, would push
+ * the topics' vectors out, and every reload would embed the whole knowledge base again.
  */
 final class OtherOffices {
     private final float[][] vectors;
 
     OtherOffices(List<String> questions, UnaryOperator<String> clean, SentenceEmbedder embedder) {
         List<String> texts = questions.stream().map(clean).filter(text -> !text.isBlank()).distinct().toList();
-        Map<String, float[]> embedded = embedder.embedAll(texts);
-        vectors = texts.stream().map(embedded::get).toArray(float[][]::new);
+        vectors = texts.stream().map(embedder::embed).toArray(float[][]::new);
     }
 
     /** The cosine between the question and the closest question for another office (-1 with none). */
