@@ -13,11 +13,14 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
+import redis.clients.jedis.Jedis;
+
 /**
  * Gives every application context of a test run its own database of the Redis that FANGFEI_REDIS_URL
- * names (1, 2, 3 ..., after 15 round again), so that a context's flushes and its scheduled jobs never
- * meet another context's keys. Test properties (a test's own Redis server, an unreachable one) still
- * win; without FANGFEI_REDIS_URL every context starts an embedded Redis of its own anyway.
+ * names (1, 2, 3 ..., after 15 round again), emptied before the app starts, so that a context's flushes
+ * and its scheduled jobs never meet another context's keys, and no app starts with what an earlier run
+ * left (editors' additions it would load at start-up). Test properties (a test's own Redis server, an
+ * unreachable one) still win; without FANGFEI_REDIS_URL every context starts an embedded Redis of its own.
  */
 public final class RedisDatabasePerContext implements ContextCustomizerFactory {
     private static final String URL_VARIABLE = "FANGFEI_REDIS_URL";
@@ -38,9 +41,12 @@ public final class RedisDatabasePerContext implements ContextCustomizerFactory {
             if (url.isBlank()) {
                 return;
             }
-            int database = 1 + CONTEXTS.getAndIncrement() % DATABASES;
+            String own = withDatabase(url, 1 + CONTEXTS.getAndIncrement() % DATABASES);
+            try (Jedis jedis = new Jedis(URI.create(own))) {
+                jedis.flushDB();
+            }
             context.getEnvironment().getPropertySources().addBefore(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new MapPropertySource("redisDatabasePerContext", Map.of("fangfei.redis.url", withDatabase(url, database))));
+                    new MapPropertySource("redisDatabasePerContext", Map.of("fangfei.redis.url", own)));
         }
 
         private static String withDatabase(String url, int database) {
