@@ -25,6 +25,7 @@ class ArchitectureTest {
     void applicationPackagesAreFreeOfCycles() {
         JavaClasses main = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("cn.fangfei");
 
         packagesFreeOfCycles("cn.fangfei").check(main);
@@ -32,7 +33,9 @@ class ArchitectureTest {
 
     @Test
     void theRuleCatchesACycle() {
-        JavaClasses cycle = new ClassFileImporter().importPackages("cn.fangfei.architecture.cycle");
+        JavaClasses cycle = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("cn.fangfei.architecture.cycle");
 
         assertThatThrownBy(() -> packagesFreeOfCycles("cn.fangfei.architecture.cycle").check(cycle))
                 .isInstanceOf(AssertionError.class)

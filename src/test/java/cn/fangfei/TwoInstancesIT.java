@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -86,7 +86,7 @@ class TwoInstancesIT {
         wechatApi.start();
         redis = RedisProcess.server().start();
         content = ContentCopy.of(dataDir.resolve("content"));
-        ContentCopy.write(content.resolve("campaigns.yml"), campaignCalendar(LocalDate.now(OFFICE_ZONE).plusDays(100)));
+        ContentCopy.write(content.resolve("campaigns.yml"), campaignCalendar(LocalDateTime.now(OFFICE_ZONE).plusDays(100)));
         Map<String, String> env = new HashMap<>();
         env.put("FANGFEI_CONTENT_DIR", content.toString());
         env.put("FANGFEI_CAMPAIGN_TICK", "1s");
@@ -148,7 +148,7 @@ class TwoInstancesIT {
     void aCampaignReminderDueOnBothInstancesIsSentOnce() throws Exception {
         String viaFirst = subscribe(first);
         String viaSecond = subscribe(second);
-        ContentCopy.write(content.resolve("campaigns.yml"), campaignCalendar(LocalDate.now(OFFICE_ZONE)));
+        ContentCopy.write(content.resolve("campaigns.yml"), campaignCalendar(LocalDateTime.now(OFFICE_ZONE).minusHours(1)));
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (!(customerServiceSends.containsKey(viaFirst) && customerServiceSends.containsKey(viaSecond))
                 && System.nanoTime() < deadline) {
@@ -254,8 +254,11 @@ class TwoInstancesIT {
         return openid;
     }
 
-    /** One campaign on {@code day}, reminding everyone by customer-service message from midnight on. */
-    private static String campaignCalendar(LocalDate day) {
+    /**
+     * One campaign reminding everyone by customer-service message at {@code due}. An hour ago is due now
+     * and well within the send window, also when midnight passes between writing the file and sending.
+     */
+    private static String campaignCalendar(LocalDateTime due) {
         return String.join("\n",
                 "tags:",
                 "  - {id: elderly, name: 老年人}",
@@ -265,9 +268,9 @@ class TwoInstancesIT {
                 "campaigns:",
                 "  - id: two-instances-day",
                 "    title: 两个实例的测试日",
-                "    date: {fixed: \"" + day.format(DateTimeFormatter.ofPattern("MM-dd")) + "\"}",
+                "    date: {fixed: \"" + due.format(DateTimeFormatter.ofPattern("MM-dd")) + "\"}",
                 "    reminders:",
-                "      - {offset: 0d, time: \"00:00\"}",
+                "      - {offset: 0d, time: \"" + due.format(DateTimeFormatter.ofPattern("HH:mm")) + "\"}",
                 "    audience: all",
                 "    channels: [customer-service]",
                 "    message:",

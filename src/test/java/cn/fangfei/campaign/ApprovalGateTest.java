@@ -1,7 +1,7 @@
 package cn.fangfei.campaign;
 
+import static cn.fangfei.support.CookieCsrf.cookieCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -77,12 +77,12 @@ class ApprovalGateTest extends SendingTest {
                 .andExpect(jsonPath("$.recipients['customer-service']").value(3))
                 .andExpect(jsonPath("$.text").value(Matchers.startsWith("明天(3月15日)是国际消费者权益日")));
 
-        mvc.perform(post(API + "/preview").with(user("editor1").roles("EDITOR")).with(csrf()))
+        mvc.perform(post(API + "/preview").with(user("editor1").roles("EDITOR")).with(cookieCsrf()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.problem").value(Matchers.containsString("预览绑定")));
         bindPreviewWechat("editor1", "oEditorPhone");
 
-        mvc.perform(post(API + "/preview").with(user("editor1").roles("EDITOR")).with(csrf()))
+        mvc.perform(post(API + "/preview").with(user("editor1").roles("EDITOR")).with(cookieCsrf()))
                 .andExpect(status().isOk());
         List<String> previews = FakeWechatServer.bodiesSentTo(MASS_PREVIEW);
         assertThat(previews).hasSize(1);
@@ -92,9 +92,9 @@ class ApprovalGateTest extends SendingTest {
 
         mvc.perform(post(API + "/approve").with(user("editor1").roles("EDITOR")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post(API + "/approve").with(user("reviewer1").roles("REVIEWER")).with(csrf()))
+        mvc.perform(post(API + "/approve").with(user("reviewer1").roles("REVIEWER")).with(cookieCsrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post(API + "/approve").with(user("editor1").roles("EDITOR")).with(csrf()))
+        mvc.perform(post(API + "/approve").with(user("editor1").roles("EDITOR")).with(cookieCsrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvedBy").value("editor1"));
 
@@ -120,7 +120,7 @@ class ApprovalGateTest extends SendingTest {
     @Test
     void anApprovalIsForExactlyTheMessageApproved() throws Exception {
         subscribe(2, clock);
-        mvc.perform(post(API + "/approve").with(user("editor1").roles("EDITOR")).with(csrf())).andExpect(status().isOk());
+        mvc.perform(post(API + "/approve").with(user("editor1").roles("EDITOR")).with(cookieCsrf())).andExpect(status().isOk());
         CampaignCalendar edited = calendarWithNewWording();
 
         sender(Settings.subscription().approval(Channel.MASS), clock, SendProbe.NONE, edited).runDue();
@@ -133,14 +133,14 @@ class ApprovalGateTest extends SendingTest {
     void aCancelledReminderIsNotSent() throws Exception {
         subscribe(2, clock);
 
-        mvc.perform(post(API + "/cancel").with(user("editor2").roles("EDITOR")).with(csrf()))
+        mvc.perform(post(API + "/cancel").with(user("editor2").roles("EDITOR")).with(cookieCsrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("cancelled"));
         sender(Settings.service(), clock).runDue();
 
         assertThat(FakeWechatServer.bodiesSentTo(TEMPLATE_SEND)).isEmpty();
         assertThat(sendLog(clock).events(CONSUMER_DAY)).anySatisfy(e -> assertThat(e).endsWith("已取消:editor2"));
-        mvc.perform(post(API + "/approve").with(user("editor2").roles("EDITOR")).with(csrf()))
+        mvc.perform(post(API + "/approve").with(user("editor2").roles("EDITOR")).with(cookieCsrf()))
                 .andExpect(status().isConflict());
     }
 
@@ -149,7 +149,7 @@ class ApprovalGateTest extends SendingTest {
         mvc.perform(get("/api/campaigns/sends/no-such.2027-03-15.day+0d").with(user("e").roles("EDITOR")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.problem").value(Matchers.startsWith("日历里没有这条提醒")));
-        mvc.perform(post(API + "/approve").with(csrf())).andExpect(status().isUnauthorized());
+        mvc.perform(post(API + "/approve").with(cookieCsrf())).andExpect(status().isUnauthorized());
 
         String reply = wechat().postPlain(InboundMessages.text(InboundMessages.newOpenid(), "预览绑定 000000",
                 InboundMessages.newMsgId())).fields().get("Content");
@@ -158,7 +158,7 @@ class ApprovalGateTest extends SendingTest {
     }
 
     private void bindPreviewWechat(String username, String openid) throws Exception {
-        String body = mvc.perform(post("/api/campaigns/preview-binding").with(user(username).roles("EDITOR")).with(csrf()))
+        String body = mvc.perform(post("/api/campaigns/preview-binding").with(user(username).roles("EDITOR")).with(cookieCsrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String say = json.readTree(body).path("send").asString();
         assertThat(say).matches("预览绑定 \\d{6}");

@@ -18,23 +18,19 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.fangfei.campaign.subscription.Subscribers;
 import cn.fangfei.console.AuditAction;
 import cn.fangfei.console.AuditLog;
+import cn.fangfei.support.MockMvcApp;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /** The campaign pages on the campaign feature's services: calendar with lunar dates, dry run, preview, approval, log. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MockMvcApp
 class ConsoleCampaignsTest {
     static final RequestPostProcessor EDITOR = user("editor1").roles("EDITOR");
 

@@ -18,13 +18,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.security.StaffAccounts;
 import cn.fangfei.security.StaffRole;
+import cn.fangfei.simulator.SimulatorAppTest;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
@@ -34,21 +32,11 @@ import redis.clients.jedis.util.Pool;
  * /tip, the reviewer claims it, sets 核查中 and messages the tipster, who reads both with the receipt;
  * a resident asks in the simulator, an editor turns the unanswered question into a phrasing and the
  * simulator answers it; the administrator reads the numbers and the audit log.
- * Runs the app on a random port in simulator mode (the same context as SimulatorAppTest, so it is
- * started once); screenshots go to target/e2e-screenshots/.
+ * On SimulatorAppTest's app (simulator mode, a random port); screenshots go to target/e2e-screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "fangfei.wechat.app-id=",
-        "fangfei.wechat.secret=",
-        "fangfei.wechat.token=",
-        "fangfei.wechat.aes-key=",
-        "fangfei.wechat.api-host=",
-        "fangfei.simulator.enabled=auto",
-        "fangfei.admin.token="})
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends SimulatorAppTest {
     static final String ADMIN_PASSWORD = "admin-password-for-e2e";
     static final String REVIEWER_PASSWORD = "reviewer-password-1";
     static final String EDITOR_PASSWORD = "editor-password-12";
@@ -58,8 +46,6 @@ class ConsoleBrowserTest {
     static final String TIP_TEXT = "有人以养老公寓预订床位为名收钱,承诺每年返8%,已经有几十位老人交了钱";
     static final String TIP_MESSAGE = "您好,您的线索已收到,我们正在核查,感谢您的支持!";
 
-    @LocalServerPort
-    int port;
     @Autowired
     StaffAccounts accounts;
     @Autowired

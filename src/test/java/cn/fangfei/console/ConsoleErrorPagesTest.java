@@ -10,12 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.security.StaffAccounts;
 import cn.fangfei.security.StaffRole;
+import cn.fangfei.simulator.SimulatorAppTest;
 import cn.fangfei.support.HttpLogin;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
@@ -23,20 +21,9 @@ import redis.clients.jedis.util.Pool;
 
 /**
  * Error pages over a real server (MockMvc does not render them): console paths get the console's
- * Chinese page, other paths keep the residents' one. SimulatorAppTest's properties, to share its app.
+ * Chinese page, other paths keep the residents' one. On SimulatorAppTest's app.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "fangfei.wechat.app-id=",
-        "fangfei.wechat.secret=",
-        "fangfei.wechat.token=",
-        "fangfei.wechat.aes-key=",
-        "fangfei.wechat.api-host=",
-        "fangfei.simulator.enabled=auto",
-        "fangfei.admin.token="})
-@ActiveProfiles("test")
-class ConsoleErrorPagesTest {
-    @LocalServerPort
-    int port;
+class ConsoleErrorPagesTest extends SimulatorAppTest {
     @Autowired
     StaffAccounts accounts;
     @Autowired
@@ -53,26 +40,26 @@ class ConsoleErrorPagesTest {
 
     @Test
     void aPageBeyondTheRoleShowsTheConsoles403() throws Exception {
-        HttpResponse<String> page = get("/console/users");
+        HttpResponse<String> page = asReviewer("/console/users");
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("无权访问", "返回后台首页").doesNotContain("Exception", "at cn.");
     }
 
     @Test
     void aMissingConsolePageShowsTheConsoles404() throws Exception {
-        HttpResponse<String> page = get("/console/no-such-page");
+        HttpResponse<String> page = asReviewer("/console/no-such-page");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("页面不存在", "返回后台首页");
     }
 
     @Test
     void residentsPagesKeepTheirOwnErrorPage() throws Exception {
-        HttpResponse<String> page = get("/no-such-page");
+        HttpResponse<String> page = asReviewer("/no-such-page");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain("返回后台首页", "Exception");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> asReviewer(String path) throws Exception {
         return HttpLogin.HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie)
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     }

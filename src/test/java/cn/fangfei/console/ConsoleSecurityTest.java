@@ -23,10 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,15 +31,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.fangfei.security.StaffAccounts;
 import cn.fangfei.security.StaffRole;
+import cn.fangfei.support.MockMvcApp;
 import cn.fangfei.support.RedisTestSupport;
 import jakarta.servlet.http.Cookie;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /** Who sees which console page, CSRF, login throttling, sessions in Redis, and the audit log. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MockMvcApp
 class ConsoleSecurityTest {
     /** Page → the roles that may open it. */
     static final Map<String, Set<String>> PAGES = Map.of(

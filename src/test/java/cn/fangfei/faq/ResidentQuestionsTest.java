@@ -7,16 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.content.Replies;
+import cn.fangfei.support.MockMvcApp;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@MockMvcApp
 class ResidentQuestionsTest {
     @Autowired
     ResidentQuestions questions;

@@ -8,18 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+
+import cn.fangfei.support.MockMvcApp;
 
 /** The start page at / (issue 11, first run) and the language every page declares. */
 class HomePageTest {
     @Nested
-    @SpringBootTest
-    @AutoConfigureMockMvc
-    @ActiveProfiles("test")
+    @MockMvcApp
     class OnALaptop {
         @Autowired
         MockMvc mvc;

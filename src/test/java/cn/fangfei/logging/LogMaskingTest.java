@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.ActiveProfiles;
+
+import cn.fangfei.support.MockMvcApp;
 
 /** Through the app's real logging set-up: a line with personal numbers leaves the process masked. */
-@SpringBootTest
-@ActiveProfiles("test")
+@MockMvcApp
 @ExtendWith(OutputCaptureExtension.class)
 class LogMaskingTest {
     @Test

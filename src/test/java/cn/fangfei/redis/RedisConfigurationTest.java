@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.fangfei.support.RedisProcess;
+import cn.fangfei.support.SentinelListeners;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.util.Pool;
@@ -31,7 +32,9 @@ class RedisConfigurationTest {
                 try (Jedis direct = new Jedis("127.0.0.1", master.port())) {
                     assertThat(direct.get("ff:test:sentinel")).isEqualTo("ok");
                 }
+                SentinelListeners.awaitListening(properties.sentinelAddresses());
             }
+            SentinelListeners.awaitNoneFor("fangfei");
         }
     }
 

@@ -12,14 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.FangfeiApplication;
 import cn.fangfei.config.RunMode;
+import cn.fangfei.support.MockMvcApp;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
@@ -28,8 +27,7 @@ import redis.clients.jedis.util.Pool;
  * mode, nothing with a real account unless FANGFEI_ADMIN_PASSWORD is set, and a one-line error for a
  * password that is too short.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@MockMvcApp
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdminTest {
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password (\\S+)");

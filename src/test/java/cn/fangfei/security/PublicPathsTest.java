@@ -11,20 +11,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import cn.fangfei.support.MockMvcApp;
 
 /**
  * The security configuration denies by default: this lists every page a stranger may open, each of
  * which still works and creates no session, and shows that any other path is not served to strangers.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MockMvcApp
 class PublicPathsTest {
     @Autowired
     MockMvc mvc;

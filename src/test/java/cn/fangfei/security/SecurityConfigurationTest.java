@@ -13,19 +13,15 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.fangfei.support.MockMvcApp;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MockMvcApp
 class SecurityConfigurationTest {
     @Autowired
     MockMvc mvc;

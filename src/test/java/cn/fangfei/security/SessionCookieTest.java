@@ -11,39 +11,24 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.config.SiteProperties;
+import cn.fangfei.simulator.SimulatorAppTest;
 import cn.fangfei.support.HttpLogin;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /**
- * The session cookie over a real connection: HttpOnly and SameSite always, Secure behind TLS. The
- * properties are SimulatorAppTest's, so that the tests on a running app share one.
+ * The session cookie over a real connection: HttpOnly and SameSite always, Secure behind TLS (the
+ * tests speak as the TLS proxy that SimulatorAppTest's app trusts).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "fangfei.wechat.app-id=",
-        "fangfei.wechat.secret=",
-        "fangfei.wechat.token=",
-        "fangfei.wechat.aes-key=",
-        "fangfei.wechat.api-host=",
-        "fangfei.simulator.enabled=auto",
-        "fangfei.admin.token=",
-        // The tests speak as the TLS proxy in front of the app (X-Forwarded-Proto).
-        "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
-@ActiveProfiles("test")
-class SessionCookieTest {
+class SessionCookieTest extends SimulatorAppTest {
     private static final HttpClient HTTP = HttpLogin.HTTP;
 
-    @LocalServerPort
-    int port;
     @Autowired
     StaffAccounts accounts;
     @Autowired

@@ -13,6 +13,7 @@ import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import cn.fangfei.redis.RedisEndpoint;
 import cn.fangfei.redis.RedisProperties;
 import cn.fangfei.support.RedisProcess;
+import cn.fangfei.support.SentinelListeners;
 import redis.clients.jedis.Jedis;
 
 /** Sessions reach the same Redis as the rest of the app, from the same settings: a URL or Sentinels. */
@@ -27,6 +28,7 @@ class SessionRedisConnectionTest {
             try (Jedis direct = new Jedis("127.0.0.1", master.port())) {
                 assertThat(direct.get("ff:test:session")).isEqualTo("ok");
             }
+            SentinelListeners.awaitNoneFor("fangfei");
         }
     }
 
@@ -49,6 +51,7 @@ class SessionRedisConnectionTest {
         try (RedisConnection connection = factory.getConnection()) {
             connection.stringCommands().set("ff:test:session".getBytes(StandardCharsets.UTF_8),
                     "ok".getBytes(StandardCharsets.UTF_8));
+            SentinelListeners.awaitListening(properties.sentinelAddresses());
         } finally {
             factory.destroy();
         }

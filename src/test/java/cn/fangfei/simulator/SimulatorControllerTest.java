@@ -70,12 +70,13 @@ class SimulatorControllerTest extends SimulatorAppTest {
         assertThat(send(openid, "UNSUBSCRIBE", "", true)).isEmpty();
     }
 
+    /** The word after the markup (a CDATA end among it) was read: the answer names it as a warning sign. */
     @Test
     void markupInTheTextReachesThePortalIntact() throws Exception {
         String openid = "oSimMarkup" + System.nanoTime();
-        String text = "收益]]><b>保本</b>&高息?";
+        String text = "投资]]><b>5万</b>&保本?";
 
-        assertThat(send(openid, "TEXT", text, true)).containsExactly(questions.reply(openid, text));
+        assertThat(send(openid, "TEXT", text, true)).singleElement().asString().contains("利诱性:“保本”");
     }
 
     @Test

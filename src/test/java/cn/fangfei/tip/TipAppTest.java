@@ -29,8 +29,8 @@ import redis.clients.jedis.util.Pool;
 
 /**
  * The whole app for tip-off tests: a configured WeChat account against {@link FakeWechatServer}, mail
- * through an in-process SMTP server (GreenMail), and a short claim idle time (2 s) and delivery limit
- * (2) so that abandoned claims and dead letters happen within a test. Every subclass shares one context.
+ * through an in-process SMTP server (GreenMail) polled every 200 ms, and a delivery limit of 2 so that
+ * dead letters happen within a test. Every subclass shares one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fangfei.wechat.app-id=" + WechatAppTest.APP_ID,
@@ -45,7 +45,6 @@ import redis.clients.jedis.util.Pool;
         "fangfei.tip.mail.first-retry=200ms",
         "fangfei.tip.mail.max-retry=1s",
         "fangfei.tip.mail-poll-interval=200ms",
-        "fangfei.tip.queue.claim-idle=2s",
         "fangfei.tip.queue.max-deliveries=2",
         "fangfei.tip.rate-limit.submissions=5",
         "fangfei.tip.rate-limit.failed-lookups=5"})

@@ -16,18 +16,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.resps.StreamPendingEntry;
 
 /**
- * The review queue on the real stream, with this context's claim idle time of 2 s and at most 2
- * deliveries: claims that nobody works on come back to the next reviewer, and a tip that keeps coming
- * back goes to the dead-letter stream with an alert.
+ * The review queue on the real stream, with the default claim idle time of 24 hours and this context's
+ * limit of 2 deliveries: claims that nobody works on come back to the next reviewer, and a tip that keeps
+ * coming back goes to the dead-letter stream with an alert. A claim is left untouched by setting its
+ * idle time in Redis (XCLAIM IDLE), not by waiting.
  */
 class TipQueueTest extends TipAppTest {
-    /** A little over the configured idle time of 2 s. */
-    static final Duration IDLE = Duration.ofMillis(2300);
-
+    @Autowired
+    TipProperties properties;
     @Autowired
     TipReview review;
     @Autowired
@@ -84,12 +85,12 @@ class TipQueueTest extends TipAppTest {
     }
 
     @Test
-    void aReviewerWhoDiesMidReviewLosesTheTipToTheNextWhoAsks() throws Exception {
+    void aReviewerWhoDiesMidReviewLosesTheTipToTheNextWhoAsks() {
         String id = submit();
         assertThat(review.claimNext("anna").map(TipRecord::id)).contains(id);
         assertThat(review.claimNext("bo")).as("anna's claim is still fresh").isEmpty();
 
-        Thread.sleep(IDLE.toMillis());
+        leaveUntouched(id);
         Optional<TipRecord> taken = review.claimNext("bo");
 
         assertThat(taken.map(TipRecord::id)).contains(id);
@@ -98,7 +99,7 @@ class TipQueueTest extends TipAppTest {
         StreamPendingEntry entry = pending(id);
         assertThat(entry.getConsumerName()).isEqualTo("bo");
         assertThat(entry.getDeliveredTimes()).isEqualTo(2);
-        assertThat(store.history(id)).extracting(HistoryEntry::action).contains("接手(原认领人 anna 超过2秒未处理)");
+        assertThat(store.history(id)).extracting(HistoryEntry::action).contains("接手(原认领人 anna 超过24小时未处理)");
         review.setStatus(id, TipStatus.DONE, "", "bo");
         try (Jedis jedis = redis.getResource()) {
             assertThat(jedis.xpending(TipKeys.STREAM, TipKeys.GROUP).getTotal()).isZero();
@@ -110,13 +111,13 @@ class TipQueueTest extends TipAppTest {
      * are being worked on is still found by following its cursor.
      */
     @Test
-    void anAbandonedClaimBehindManyActiveOnesIsFound() throws Exception {
+    void anAbandonedClaimBehindManyActiveOnesIsFound() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 26; i++) {
             ids.add(submit());
             review.claimNext("anna");
         }
-        Thread.sleep(IDLE.toMillis());
+        ids.forEach(this::leaveUntouched);
         for (String worked : ids.subList(0, 25)) {
             review.setRisk(worked, RiskLevel.LOW, "", "bo");
         }
@@ -125,14 +126,13 @@ class TipQueueTest extends TipAppTest {
     }
 
     @Test
-    void workingOnATipKeepsItsClaim() throws Exception {
+    void workingOnATipKeepsItsClaim() {
         String id = submit();
         review.claimNext("anna");
-        Thread.sleep(1500);
+        leaveUntouched(id);
         review.setRisk(id, RiskLevel.MEDIUM, "", "anna");
-        Thread.sleep(1500);
 
-        assertThat(review.claimNext("bo")).as("anna touched it 1.5 s ago").isEmpty();
+        assertThat(review.claimNext("bo")).as("anna has just worked on it").isEmpty();
         assertThat(pending(id).getDeliveredTimes()).as("a touch is not a delivery").isEqualTo(1);
     }
 
@@ -140,9 +140,9 @@ class TipQueueTest extends TipAppTest {
     void aTipHandedOutMoreThanTwiceGoesToTheDeadLetterStreamWithAnAlert() throws Exception {
         String id = submit();
         review.claimNext("anna");
-        Thread.sleep(IDLE.toMillis());
+        leaveUntouched(id);
         assertThat(review.claimNext("bo").map(TipRecord::id)).contains(id);
-        Thread.sleep(IDLE.toMillis());
+        leaveUntouched(id);
 
         assertThat(review.claimNext("anna")).as("third delivery is over the limit of 2").isEmpty();
 
@@ -198,6 +198,18 @@ class TipQueueTest extends TipAppTest {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The tip's claim as if nobody had touched it for longer than the claim idle time: its holder keeps
+     * it, and with JUSTID this is no new delivery.
+     */
+    private void leaveUntouched(String id) {
+        StreamPendingEntry claim = pending(id);
+        try (Jedis jedis = redis.getResource()) {
+            jedis.xclaimJustId(TipKeys.STREAM, TipKeys.GROUP, claim.getConsumerName(), 0,
+                    XClaimParams.xClaimParams().idle(properties.queue().claimIdle().plusMinutes(1).toMillis()), claim.getID());
+        }
     }
 
     private StreamPendingEntry pending(String id) {

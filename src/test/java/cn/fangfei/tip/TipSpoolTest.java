@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,10 +32,12 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /**
- * Redis stops in the middle of a run of submissions and comes back: residents get their receipts
- * throughout, and afterwards every tip is in the stream exactly once. This context has a Redis and a
- * spool directory of its own, so that no other test's context replays its spool.
+ * Redis stops in the middle of a run of submissions and comes back, or hangs: residents get their
+ * receipts throughout, and afterwards every tip is in the stream exactly once. This context has a Redis
+ * and a spool directory of its own, so that no other test's context replays its spool, and it is closed
+ * after the class, whose Redis is gone then.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fangfei.tip.spool-replay-interval=300ms",
         "fangfei.tip.rate-limit.submissions=1000"})
@@ -134,6 +138,33 @@ class TipSpoolTest {
         assertThat(store.idByReceipt(receipts.lookupHashes(secondCode))).contains(id);
         assertThat(spool.isEmpty()).isTrue();
         assertThat(ledger.counters(YearMonth.now(clock))).containsEntry("received", 1L);
+    }
+
+    /**
+     * A Redis that hangs (process stopped, its socket still accepting) must not hold a resident's tip for
+     * long: the form answers with a receipt from the spool within seconds (the rate-limit count and the
+     * insert each give up after a second; with the former two-second timeouts it took at least four).
+     */
+    @Test
+    void aTipSentWhileRedisHangsIsSpooledWithinSeconds() {
+        TipWebClient browser = new TipWebClient("http://127.0.0.1:" + port);
+        TipWebClient.Page form = browser.get("/tip");
+        TipWebClient.Page answer;
+        Duration took;
+        REDIS.freeze();
+        try {
+            long start = System.nanoTime();
+            answer = browser.postMultipart("/tip", Map.of("_csrf", form.csrf(), "draft", form.draft(),
+                    "category", "其他", "what", "Redis 卡住时的线索", "where", "镇上", "contact", ""), List.of());
+            took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(spool.isEmpty()).as("the tip waits on disk").isFalse();
+        } finally {
+            REDIS.thaw();
+        }
+
+        assertThat(answer.body()).contains("举报已提交");
+        assertThat(took).as("time to the receipt").isLessThan(Duration.ofMillis(3500));
+        await().atMost(Duration.ofSeconds(15)).until(() -> spool.isEmpty() && streamLength() == 1);
     }
 
     private SealedTip sealed(String id, String code) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.fangfei.content.Replies;
@@ -17,7 +18,11 @@ import cn.fangfei.support.HttpLogin;
 import cn.fangfei.tip.TipWebClient;
 import cn.fangfei.faq.ResidentQuestions;
 
-/** Redis unreachable (nothing listens on port 1): residents and staff still get an answer in Chinese, never a 500. */
+/**
+ * Redis unreachable (nothing listens on port 1): residents and staff still get an answer in Chinese, never
+ * a 500. The context is closed after the class rather than left retrying its connections for the rest of the run.
+ */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fangfei.redis.url=redis://127.0.0.1:1",
         "fangfei.wechat.app-id=" + WechatAppTest.APP_ID,

@@ -1,10 +1,15 @@
 package cn.fangfei.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -29,14 +34,14 @@ class RetryDeduplicationTest extends WechatAppTest {
     @Autowired
     KeyedHash hashes;
 
-    /** The retry comes more than a second later, so a recomputed reply would differ in its CreateTime. */
+    /** The retry comes in a later second, so a recomputed reply would differ in its CreateTime. */
     @Test
     void aRetriedMessageGetsTheIdenticalReply() {
         long msgId = InboundMessages.newMsgId();
         String message = InboundMessages.text(InboundMessages.newOpenid(), "以房养老是骗局吗", msgId);
 
         WechatClient.Reply first = wechat().postPlain(message);
-        sleep(1100);
+        nextSecondAfter(first);
         WechatClient.Reply retry = wechat().postPlain(message);
 
         assertThat(first.status()).isEqualTo(200);
@@ -70,7 +75,7 @@ class RetryDeduplicationTest extends WechatAppTest {
                 "<MsgId>18446744073709551615</MsgId>");
 
         WechatClient.Reply first = wechat().postPlain(message);
-        sleep(1100);
+        nextSecondAfter(first);
         WechatClient.Reply retry = wechat().postPlain(message);
 
         assertThat(first.status()).isEqualTo(200);
@@ -112,7 +117,7 @@ class RetryDeduplicationTest extends WechatAppTest {
         String message = InboundMessages.text(InboundMessages.newOpenid(), "怎么举报", InboundMessages.newMsgId());
 
         WechatClient.Reply first = wechat().postSafeRaw(message);
-        sleep(1100);
+        nextSecondAfter(wechat().decrypt(first));
         WechatClient.Reply retry = wechat().postSafeRaw(message);
 
         assertThat(retry.body()).isNotEqualTo(first.body());
@@ -126,7 +131,7 @@ class RetryDeduplicationTest extends WechatAppTest {
         String subscribe = InboundMessages.event(openid, createTime, "subscribe", null);
 
         WechatClient.Reply first = wechat().postPlain(subscribe);
-        sleep(1100);
+        nextSecondAfter(first);
         WechatClient.Reply retry = wechat().postPlain(subscribe);
 
         assertThat(first.fields()).containsEntry("Content", replies.text("welcome"));
@@ -146,49 +151,68 @@ class RetryDeduplicationTest extends WechatAppTest {
     }
 
     @Test
-    void aRetryDuringTheFirstDeliveryWaitsForItsReply() {
+    void aRetryDuringTheFirstDeliveryWaitsForItsReply() throws Exception {
         String key = "ff:wx:dedup:test-" + UUID.randomUUID();
         AtomicInteger computed = new AtomicInteger();
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
 
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> deduplicator.replyOnce(key, () -> {
             computed.incrementAndGet();
-            sleep(1000);
+            computing.countDown();
+            waitFor(finish);
             return "<xml>first</xml>";
         }));
-        sleep(200);
-        String retry = deduplicator.replyOnce(key, () -> {
+        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> retry = CompletableFuture.supplyAsync(() -> deduplicator.replyOnce(key, () -> {
             computed.incrementAndGet();
             return "<xml>second</xml>";
-        });
+        }));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !retry.isDone());
+        finish.countDown();
 
-        assertThat(first.join()).isEqualTo("<xml>first</xml>");
-        assertThat(retry).isEqualTo("<xml>first</xml>");
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("<xml>first</xml>");
+        assertThat(retry.get(10, TimeUnit.SECONDS)).isEqualTo("<xml>first</xml>");
         assertThat(computed).hasValue(1);
     }
 
+    /** WeChat waits 5 seconds for a reply; the retry answers with none before that. */
     @Test
-    void aRetryGivesUpWithinWechatsWindowWhenTheFirstIsTooSlow() {
+    void aRetryGivesUpWithinWechatsWindowWhenTheFirstIsTooSlow() throws Exception {
         String key = "ff:wx:dedup:test-" + UUID.randomUUID();
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture.runAsync(() -> deduplicator.replyOnce(key, () -> {
-            sleep(6000);
+            computing.countDown();
+            waitFor(finish);
             return "<xml>late</xml>";
         }));
-        sleep(200);
+        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
 
-        long start = System.nanoTime();
-        String retry = deduplicator.replyOnce(key, () -> "<xml>never</xml>");
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        try {
+            long start = System.nanoTime();
+            String retry = deduplicator.replyOnce(key, () -> "<xml>never</xml>");
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(retry).isEmpty();
-        assertThat(waitedMillis).isBetween(3500L, 4800L);
+            assertThat(retry).isEmpty();
+            assertThat(waitedMillis).isBetween(3500L, 5000L);
+        } finally {
+            finish.countDown();
+        }
     }
 
-    private static void sleep(long millis) {
+    /** Until the clock is past the second the reply was made in: a reply made now would differ in its CreateTime. */
+    private static void nextSecondAfter(WechatClient.Reply reply) {
+        long made = Long.parseLong(reply.fields().get("CreateTime"));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Instant.now().getEpochSecond() > made);
+    }
+
+    private static void waitFor(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -259,13 +261,23 @@ class ExactlyOnceTest extends SendingTest {
         second.close();
     }
 
+    /** Held past its first lease: the watchdog renewed it four times (every third of the lease). */
     @Test
-    void theLockIsKeptWhileRenewedAndFreedWhenItsHolderStops() throws Exception {
-        RedisLock one = CampaignSender.senderRole(redis, Duration.ofMillis(300));
-        RedisLock other = CampaignSender.senderRole(redis, Duration.ofMillis(300));
+    void theLockIsKeptWhileRenewedAndFreedWhenItsHolderStops() {
+        RedisLock one = CampaignSender.senderRole(redis, Duration.ofMillis(1500));
+        RedisLock other = CampaignSender.senderRole(redis, Duration.ofMillis(1500));
         RedisLock.Lease lease = one.tryAcquire().orElseThrow();
 
-        Thread.sleep(900);
+        AtomicLong lastTtl = new AtomicLong(Long.MAX_VALUE);
+        AtomicInteger renewals = new AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            long ttl = lockTtl();
+            if (ttl > lastTtl.getAndSet(ttl)) {
+                renewals.incrementAndGet();
+            }
+            return renewals.get() >= 4 || ttl < 0;
+        });
+        assertThat(renewals).hasValue(4);
         assertThat(lease.lost()).isFalse();
         assertThat(other.tryAcquire()).isEmpty();
 
@@ -273,6 +285,12 @@ class ExactlyOnceTest extends SendingTest {
         RedisLock.Lease next = other.tryAcquire().orElseThrow();
         assertThat(next.token()).isEqualTo(lease.token() + 1);
         next.close();
+    }
+
+    private long lockTtl() {
+        try (Jedis jedis = redis.getResource()) {
+            return jedis.pttl(SendingKeys.SENDER_LOCK);
+        }
     }
 
     private CampaignCalendar kefuCalendar() {

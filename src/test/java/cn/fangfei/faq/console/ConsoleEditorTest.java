@@ -20,9 +20,6 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -33,14 +30,13 @@ import cn.fangfei.faq.AnswerEngine;
 import cn.fangfei.faq.FaqOverlay;
 import cn.fangfei.faq.ResidentQuestions;
 import cn.fangfei.faq.UnansweredLog;
+import cn.fangfei.support.MockMvcApp;
 import cn.fangfei.support.RedisTestSupport;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /** The editors' pages: unanswered questions into topics, new topics, the try-a-question box, the dashboard's numbers. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MockMvcApp
 class ConsoleEditorTest {
     static final String QUESTION = "磁疗床垫包治百病";
     static final RequestPostProcessor EDITOR = user("editor1").roles("EDITOR");

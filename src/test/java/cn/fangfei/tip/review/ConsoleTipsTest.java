@@ -22,14 +22,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.fangfei.console.AuditAction;
 import cn.fangfei.console.AuditLog;
+import cn.fangfei.support.MockMvcApp;
 import cn.fangfei.support.RedisTestSupport;
 import cn.fangfei.tip.Channel;
 import cn.fangfei.tip.TipInput;
@@ -40,9 +38,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
 
 /** The reviewers' pages on the tip feature's services: queues, the decrypted tip (audited), actions, ledger. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@MockMvcApp
 class ConsoleTipsTest {
     static final RequestPostProcessor REVIEWER = user("reviewer1").roles("REVIEWER");
     static final String WHAT = "养老公寓以预订床位为名吸收资金,承诺年息8%";

@@ -2,18 +2,35 @@ package cn.fangfei.tip.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.fangfei.tip.TipAppTest;
+import cn.fangfei.simulator.SimulatorAppTest;
+import cn.fangfei.support.RedisTestSupport;
+import cn.fangfei.tip.TipProperties;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
 
-/** With the proxy on loopback trusted (FANGFEI_TRUSTED_PROXIES), the client address it forwards is the one limited. */
-@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1")
-class TrustedProxyForwardedForTest extends TipAppTest {
+/**
+ * With the proxy on loopback trusted (FANGFEI_TRUSTED_PROXIES, as SimulatorAppTest's app has it), the
+ * client address it forwards is the one limited.
+ */
+class TrustedProxyForwardedForTest extends SimulatorAppTest {
+    @Autowired
+    TipProperties properties;
+    @Autowired
+    Pool<Jedis> redis;
+
+    @BeforeEach
+    void noEarlierGuesses() {
+        RedisTestSupport.flush(redis);
+    }
+
     @Test
     void eachForwardedClientHasItsOwnReceiptGuessLimit() throws Exception {
-        ForwardedAddresses proxy = new ForwardedAddresses(baseUrl());
-        for (int i = 1; i <= 5; i++) {
+        ForwardedAddresses proxy = new ForwardedAddresses("http://127.0.0.1:" + port);
+        for (int i = 1; i <= properties.rateLimit().failedLookups(); i++) {
             assertThat(proxy.wrongReceipt("198.51.100.1")).isEqualTo(200);
         }
         assertThat(proxy.wrongReceipt("198.51.100.1")).isEqualTo(429);
@@ -22,7 +39,7 @@ class TrustedProxyForwardedForTest extends TipAppTest {
 
     @Test
     void eachForwardedClientHasItsOwnLoginLimit() throws Exception {
-        ForwardedAddresses proxy = new ForwardedAddresses(baseUrl());
+        ForwardedAddresses proxy = new ForwardedAddresses("http://127.0.0.1:" + port);
         for (int i = 1; i <= 3; i++) {
             assertThat(proxy.wrongLogin("reviewer8", "198.51.100.1")).endsWith("/login?error=bad");
         }
