@@ -14,7 +14,8 @@ mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 echo "== engine alone"
-java -cp "$cp" cn.fangfei.bench.AnswerSpeed content "$questions" 20
+java -cp "$cp" cn.fangfei.bench.AnswerSpeed content "$questions" 20 \
+  src/test/resources/eval/holdout.tsv src/test/resources/eval/unseen.tsv src/test/resources/eval/calibration.tsv
 
 echo "== start-up (-Xmx512m)"
 export FANGFEI_REDIS_URL=${FANGFEI_REDIS_URL:-redis://127.0.0.1:6379/15}

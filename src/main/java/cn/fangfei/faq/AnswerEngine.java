@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
@@ -35,16 +36,24 @@ public class AnswerEngine implements ReloadableContent {
                             Map<String, FaqEntry> byId) {
     }
 
-    private final SentenceEmbedder embedder = new SentenceEmbedder();
+    private final SentenceEmbedder embedder;
     private final Decision decision;
 
+    /** The engine alone (the eval command, benchmarks): the knowledge base is embedded at every start. */
     public AnswerEngine() {
-        this(Decision.load());
+        this(VectorStore.NONE);
+    }
+
+    /** The service's engine: the knowledge base's vectors are kept in {@code store} across restarts. */
+    @Autowired
+    AnswerEngine(VectorStore store) {
+        this(Decision.load(), store);
     }
 
     /** An engine with other models; {@code DecisionFit} fits them from {@link #scores}, which needs none. */
-    AnswerEngine(Decision decision) {
+    AnswerEngine(Decision decision, VectorStore store) {
         this.decision = decision;
+        this.embedder = new SentenceEmbedder(store);
     }
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();

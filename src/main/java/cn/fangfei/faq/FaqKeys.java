@@ -20,6 +20,12 @@ final class FaqKeys {
     static final String UNANSWERED = "ff:faq:unanswered";
     /** Question → epoch millis of its last asking. */
     static final String UNANSWERED_LAST = "ff:faq:unanswered:last";
+    /**
+     * Hash: SHA-256 of a knowledge-base text → its sentence vector (RedisVectorStore). Named after the
+     * model: a vector is only valid for the model that made it. No TTL, about 2 KB per text; texts that
+     * left the knowledge base stay until the key is deleted (deleting it costs one slower start).
+     */
+    static final String VECTORS = "ff:faq:vectors:bge-small-zh-v1.5";
 
     /*
      * The editors' overlay (FaqOverlay): additions made in the console, live on every instance at once

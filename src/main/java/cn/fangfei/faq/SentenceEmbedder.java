@@ -72,7 +72,13 @@ final class SentenceEmbedder {
         }
     }
 
-    private static Map<String, float[]> embedNew(Map<String, float[]> previous, Collection<String> texts) {
+    private final VectorStore store;
+
+    SentenceEmbedder(VectorStore store) {
+        this.store = store;
+    }
+
+    private Map<String, float[]> embedNew(Map<String, float[]> previous, Collection<String> texts) {
         Map<String, float[]> vectors = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String text : new LinkedHashSet<>(texts)) {
@@ -83,11 +89,17 @@ final class SentenceEmbedder {
                 missing.add(text);
             }
         }
+        Map<String, float[]> stored = store.find(missing);
+        vectors.putAll(stored);
+        missing.removeAll(stored.keySet());
         if (!missing.isEmpty()) {
             List<Embedding> embedded = Holder.MODEL.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            Map<String, float[]> computed = new HashMap<>();
             for (int i = 0; i < missing.size(); i++) {
-                vectors.put(missing.get(i), unit(embedded.get(i)));
+                computed.put(missing.get(i), unit(embedded.get(i)));
             }
+            store.keep(computed);
+            vectors.putAll(computed);
         }
         return Map.copyOf(vectors);
     }

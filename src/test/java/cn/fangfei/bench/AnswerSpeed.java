@@ -1,20 +1,26 @@
 package cn.fangfei.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import cn.fangfei.faq.AnswerEngine;
 
 /**
  * Time per answer of the engine alone (normalise, correct, segment, both channels, decide), after a
- * warm-up, over a question file: for questions asked before (their vectors are kept) and for questions
- * never asked before (each one embedded; made new by numbering the resident asking).
- * Usage: AnswerSpeed CONTENT_DIR QUESTIONS_TSV ROUNDS.
+ * warm-up on one question file: for the questions of that file, asked again (their vectors are kept),
+ * and for the questions of the other files, each asked once and never before (each one embedded).
+ * The new questions are residents' own, as long as they come: a made-up prefix would lengthen them, and
+ * an inference costs more the longer the text.
+ * Usage: AnswerSpeed CONTENT_DIR ASKED_TSV ROUNDS NEW_TSV...
  */
 public final class AnswerSpeed {
     public static void main(String[] args) throws Exception {
@@ -22,23 +28,34 @@ public final class AnswerSpeed {
         AnswerEngine engine = new AnswerEngine();
         engine.reload(Path.of(args[0]));
         double loadMs = (System.nanoTime() - loadStart) / 1e6;
-        List<String> questions = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
-                .skip(1).map(line -> line.split("\t")[0]).filter(q -> !q.isBlank()).toList();
+        List<String> asked = questions(Path.of(args[1]));
         int rounds = Integer.parseInt(args[2]);
+        Set<String> fresh = new LinkedHashSet<>();
+        for (String file : Arrays.asList(args).subList(3, args.length)) {
+            fresh.addAll(questions(Path.of(file)));
+        }
+        fresh.removeAll(asked);
         for (int i = 0; i < 20; i++) {
-            questions.forEach(engine::ask);
+            asked.forEach(engine::ask);
         }
         List<Long> repeated = new ArrayList<>();
-        List<Long> fresh = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            for (String question : questions) {
+            for (String question : asked) {
                 repeated.add(time(engine, question));
-                fresh.add(time(engine, "我是" + round + "组的村民," + question));
             }
+        }
+        List<Long> neverAsked = new ArrayList<>();
+        for (String question : fresh) {
+            neverAsked.add(time(engine, question));
         }
         System.out.printf(Locale.ROOT, "load=%.0fms%n", loadMs);
         print("asked before", repeated);
-        print("never asked ", fresh);
+        print("never asked ", neverAsked);
+    }
+
+    private static List<String> questions(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .skip(1).map(line -> line.split("\t")[0]).filter(q -> !q.isBlank()).toList();
     }
 
     private static long time(AnswerEngine engine, String question) {

@@ -62,7 +62,7 @@ public final class DecisionFit {
             System.exit(2);
         }
         // Only the channels' scores are needed, not the models being refitted (they may not load any more).
-        AnswerEngine engine = new AnswerEngine(null);
+        AnswerEngine engine = new AnswerEngine(null, VectorStore.NONE);
         engine.reload(Path.of(args[0]));
         List<Path> files = Arrays.stream(args).skip(2).map(Path::of).toList();
         List<Example> examples = new ArrayList<>();

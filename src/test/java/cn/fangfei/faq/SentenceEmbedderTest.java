@@ -3,13 +3,15 @@ package cn.fangfei.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class SentenceEmbedderTest {
-    private final SentenceEmbedder embedder = new SentenceEmbedder();
+    private final SentenceEmbedder embedder = new SentenceEmbedder(VectorStore.NONE);
 
     @Test
     void aReloadEmbedsOnlyTheNewTextsAndForgetsTheRemovedOnes() {
@@ -35,6 +37,32 @@ class SentenceEmbedderTest {
 
         assertThat(embedder.embedAll("test-topics", List.of("什么是非法集资")).get("什么是非法集资"))
                 .as("kept, not embedded again").isSameAs(topics.get("什么是非法集资"));
+    }
+
+    @Test
+    void storedVectorsAreReadInsteadOfEmbeddedAndNewOnesAreKept() {
+        float[] stored = new float[BgeSmallZh.DIMENSION];
+        stored[0] = 1;
+        Map<String, float[]> kept = new HashMap<>(Map.of("什么是非法集资", stored));
+        VectorStore store = new VectorStore() {
+            @Override
+            public Map<String, float[]> find(Collection<String> texts) {
+                Map<String, float[]> found = new HashMap<>(kept);
+                found.keySet().retainAll(texts);
+                return found;
+            }
+
+            @Override
+            public void keep(Map<String, float[]> vectors) {
+                kept.putAll(vectors);
+            }
+        };
+
+        Map<String, float[]> vectors = new SentenceEmbedder(store).embedAll("stored-test", List.of("什么是非法集资", "养老院让交会员费"));
+
+        assertThat(vectors.get("什么是非法集资")).isSameAs(stored);
+        assertThat(kept).containsKey("养老院让交会员费");
+        assertThat(SentenceEmbedder.dot(kept.get("养老院让交会员费"), kept.get("养老院让交会员费"))).isCloseTo(1, within(1e-5));
     }
 
     @Test
