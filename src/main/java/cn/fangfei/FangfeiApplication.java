@@ -37,9 +37,9 @@ public class FangfeiApplication {
     /**
      * WxJava reads every callback with dom4j, which asks JAXP for a new SAX parser factory each time.
      * Unless this property names the factory, JAXP searches the class path for one, and in the packaged
-     * jar that search opens the service files of every nested jar under a lock shared by all request
-     * threads: it was the largest cost of a callback under load. The JDK's own factory is what the
-     * search finds anyway (no other is on the class path).
+     * jar that search looks into each of the nested jars under a lock shared by all request threads
+     * (under load, JFR showed request threads blocked there more than anywhere else). The JDK's own
+     * factory is what the search finds anyway: no jar on the class path offers another.
      */
     private static void nameTheXmlParser() {
         String property = SAXParserFactory.class.getName();

@@ -30,6 +30,7 @@ class MultipartGate extends OncePerRequestFilter {
     static final Set<String> UPLOAD_PATHS = Set.of("/tip", "/tip/status/add");
 
     private final long maxRequestBytes;
+    private final int concurrentUploads;
     private final Semaphore parsing;
     private final Duration queueWait;
     private final Replies replies;
@@ -38,6 +39,7 @@ class MultipartGate extends OncePerRequestFilter {
     MultipartGate(long maxRequestBytes, int concurrentUploads, Duration queueWait, Replies replies,
                   Map<String, String> limits) {
         this.maxRequestBytes = maxRequestBytes;
+        this.concurrentUploads = concurrentUploads;
         this.parsing = new Semaphore(concurrentUploads);
         this.queueWait = queueWait;
         this.replies = replies;
@@ -69,6 +71,11 @@ class MultipartGate extends OncePerRequestFilter {
         } finally {
             parsing.release();
         }
+    }
+
+    /** How many uploads are being read now. */
+    int uploadsParsing() {
+        return concurrentUploads - parsing.availablePermits();
     }
 
     private boolean acquire() {

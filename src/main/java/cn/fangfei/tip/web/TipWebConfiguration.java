@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,11 +30,15 @@ class TipWebConfiguration {
     /** Runs before Spring Security, whose CSRF check would otherwise be the first to read the body. */
     @Bean
     FilterRegistrationBean<MultipartGate> multipartGate(TipProperties properties, UploadProperties uploads,
-                                                        Replies replies) {
-        FilterRegistrationBean<MultipartGate> registration = new FilterRegistrationBean<>(new MultipartGate(
+                                                        Replies replies, MeterRegistry meters) {
+        MultipartGate gate = new MultipartGate(
                 maxRequestBytes(properties), uploads.concurrency(), uploads.queueWait(), replies,
                 Map.of("max", Long.toString(properties.maxFileSize().toMegabytes()),
-                        "files", Integer.toString(properties.maxFiles()))));
+                        "files", Integer.toString(properties.maxFiles())));
+        // An operator sees how close the uploads are to the limit before residents are turned away.
+        Gauge.builder("fangfei.tip.uploads.parsing", gate, MultipartGate::uploadsParsing)
+                .description("Multipart uploads being read now, of at most fangfei.tip.upload.concurrency").register(meters);
+        FilterRegistrationBean<MultipartGate> registration = new FilterRegistrationBean<>(gate);
         registration.addUrlPatterns("/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;

@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.fangfei.tip.TipAppTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.MultipartConfigElement;
 
 /**
@@ -29,6 +32,9 @@ class MultipartGateTest extends TipAppTest {
 
     @Autowired
     MultipartConfigElement multipart;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aMultipartBodyAnywhereButTheUploadFormsIsRefusedUnread() throws Exception {
@@ -46,7 +52,8 @@ class MultipartGateTest extends TipAppTest {
         try {
             slow.add(startUpload("/tip"));
             slow.add(startUpload("/tip/status/add"));
-            Thread.sleep(300);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> meters.get("fangfei.tip.uploads.parsing").gauge().value() == 2);
             long started = System.nanoTime();
             try (Socket third = startUpload("/tip")) {
                 String answer = readAnswer(third);
