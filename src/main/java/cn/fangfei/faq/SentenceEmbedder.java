@@ -45,6 +45,12 @@ final class SentenceEmbedder {
     /** A text with nothing left once cleaned ("？？", "嗯嗯") is close to nothing; the model refuses it. */
     private static final float[] NOTHING = new float[BgeSmallZh.DIMENSION];
 
+    private final VectorStore store;
+
+    SentenceEmbedder(VectorStore store) {
+        this.store = store;
+    }
+
     float[] embed(String text) {
         if (text.isBlank()) {
             return NOTHING;
@@ -68,12 +74,6 @@ final class SentenceEmbedder {
             collections.put(collection, vectors);
             return vectors;
         }
-    }
-
-    private final VectorStore store;
-
-    SentenceEmbedder(VectorStore store) {
-        this.store = store;
     }
 
     private Map<String, float[]> embedNew(Map<String, float[]> previous, Collection<String> texts) {
