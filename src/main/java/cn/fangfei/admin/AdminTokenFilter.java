@@ -1,10 +1,9 @@
 package cn.fangfei.admin;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,15 +44,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
     /** Compares digests, so neither the content nor the length of the token leaks through timing. */
     private boolean sameToken(String given) {
-        return MessageDigest.isEqual(sha256(given), sha256(properties.token()));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return MessageDigest.isEqual(DigestUtils.sha256(given), DigestUtils.sha256(properties.token()));
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status) throws IOException {

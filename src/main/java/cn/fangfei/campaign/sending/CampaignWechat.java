@@ -1,13 +1,10 @@
 package cn.fangfei.campaign.sending;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.stereotype.Component;
 
 import cn.fangfei.wechat.SharedTokenWxMpService;
@@ -112,12 +109,7 @@ public class CampaignWechat {
 
     /** A stable idempotency key of at most 32 characters (WeChat allows 64) for a send and one part of it. */
     static String clientMsgId(String sendId, String part) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((sendId + "|" + part).getBytes(StandardCharsets.UTF_8));
-            return "ff" + HexFormat.of().formatHex(digest).substring(0, 30);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "ff" + DigestUtils.sha256Hex(sendId + "|" + part).substring(0, 30);
     }
 
     private interface Call {

@@ -1,12 +1,10 @@
 package cn.fangfei.campaign.sending;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import cn.fangfei.campaign.calendar.Channel;
 
@@ -30,11 +28,6 @@ public record RenderedMessage(Channel channel, List<String> audience, String tex
     public String hash() {
         String canonical = String.join("\u0000", channel.id(), String.join(",", audience), text, String.valueOf(url),
                 String.valueOf(templateId), templateData.toString());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(canonical).substring(0, 16);
     }
 }
