@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -78,7 +77,7 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
 
     /**
      * The vectors of many texts, in their order, the same as {@link #embed} gives one by one (CLS of the
-     * last layer, padding masked out). Texts of about the same length run {@value #BATCH} to one
+     * last layer, padding masked out); a text longer than the model takes goes through {@link #embed}. Texts of about the same length run {@value #BATCH} to one
      * inference, and the batches run on every core: one inference per text spends most of its time on
      * the call, not the arithmetic, and this is what a start on an empty Redis waits for (about 1,000
      * phrasings and titles).
@@ -87,13 +86,10 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
         Encoding[] encodings = texts.stream().map(text -> TEXT_TOKENIZER.encode(text, true, false)).toArray(Encoding[]::new);
         float[][] vectors = new float[texts.size()][];
         List<Integer> byLength = IntStream.range(0, texts.size()).boxed()
+                .filter(i -> encodings[i].getIds().length <= MAX_TOKENS)
                 .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length)).toList();
-        IntStream.range(0, (byLength.size() + BATCH - 1) / BATCH).parallel().forEach(batch -> {
-            List<Integer> members = byLength.subList(batch * BATCH, Math.min(byLength.size(), (batch + 1) * BATCH));
-            for (Map.Entry<Integer, float[]> vector : run(members, encodings).entrySet()) {
-                vectors[vector.getKey()] = vector.getValue();
-            }
-        });
+        IntStream.range(0, (byLength.size() + BATCH - 1) / BATCH).parallel().forEach(batch ->
+                run(byLength.subList(batch * BATCH, Math.min(byLength.size(), (batch + 1) * BATCH)), encodings, vectors));
         for (int i = 0; i < vectors.length; i++) {
             if (vectors[i] == null) {
                 vectors[i] = embed(texts.get(i)).content().vector();
@@ -102,34 +98,28 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
         return vectors;
     }
 
-    /** The CLS vectors of one batch; texts longer than the model takes are left out, for {@link #embed}. */
-    private static Map<Integer, float[]> run(List<Integer> members, Encoding[] encodings) {
-        List<Integer> fitting = members.stream().filter(i -> encodings[i].getIds().length <= MAX_TOKENS).toList();
-        if (fitting.isEmpty()) {
-            return Map.of();
-        }
-        int length = fitting.stream().mapToInt(i -> encodings[i].getIds().length).max().orElseThrow();
-        long[] ids = new long[fitting.size() * length];
+    /** Puts the CLS vector of each of {@code batch} (indices into {@code encodings}) at its index in {@code vectors}. */
+    private static void run(List<Integer> batch, Encoding[] encodings, float[][] vectors) {
+        int length = batch.stream().mapToInt(i -> encodings[i].getIds().length).max().orElseThrow();
+        long[] ids = new long[batch.size() * length];
         long[] mask = new long[ids.length];
         long[] types = new long[ids.length];
-        for (int row = 0; row < fitting.size(); row++) {
-            Encoding encoding = encodings[fitting.get(row)];
+        for (int row = 0; row < batch.size(); row++) {
+            Encoding encoding = encodings[batch.get(row)];
             System.arraycopy(encoding.getIds(), 0, ids, row * length, encoding.getIds().length);
             System.arraycopy(encoding.getAttentionMask(), 0, mask, row * length, encoding.getAttentionMask().length);
             System.arraycopy(encoding.getTypeIds(), 0, types, row * length, encoding.getTypeIds().length);
         }
-        long[] shape = {fitting.size(), length};
+        long[] shape = {batch.size(), length};
         try (OnnxTensor inputIds = OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(ids), shape);
              OnnxTensor attentionMask = OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(mask), shape);
              OnnxTensor typeIds = OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(types), shape);
              OrtSession.Result result = SESSION.run(Map.of("input_ids", inputIds, "attention_mask", attentionMask,
                      "token_type_ids", typeIds))) {
             float[][][] hidden = (float[][][]) result.get(0).getValue();
-            Map<Integer, float[]> vectors = new HashMap<>();
-            for (int row = 0; row < fitting.size(); row++) {
-                vectors.put(fitting.get(row), hidden[row][0]);
+            for (int row = 0; row < batch.size(); row++) {
+                vectors[batch.get(row)] = hidden[row][0];
             }
-            return vectors;
         } catch (OrtException e) {
             throw new IllegalStateException("BGE inference failed", e);
         }

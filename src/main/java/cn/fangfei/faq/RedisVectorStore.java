@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
 
@@ -63,12 +62,10 @@ class RedisVectorStore implements VectorStore {
         if (vectors.isEmpty()) {
             return;
         }
+        Map<byte[], byte[]> fields = new HashMap<>();
+        vectors.forEach((text, vector) -> fields.put(field(text), bytes(vector)));
         try (Jedis jedis = redis.getResource()) {
-            Pipeline pipeline = jedis.pipelined();
-            for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
-                pipeline.hset(KEY, field(entry.getKey()), bytes(entry.getValue()));
-            }
-            pipeline.sync();
+            jedis.hset(KEY, fields);
         } catch (JedisException e) {
             log.warn("Redis unavailable, the new vectors are not kept for the next start: {}", e.getMessage());
         }
